@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// airudder-sim: stands in for AIRudder's workflow call-completion webhook.
+/// The default build takes no package beyond the toolchain (Foundation, Dispatch, Glibc).
+let package = Package(
+  name: "airudder-sim",
+  products: [
+    .executable(name: "airudder-sim", targets: ["airudder-sim"]),
+    .library(name: "AIRudderSim", targets: ["AIRudderSim"]),
+  ],
+  targets: [
+    /// All logic: scenario, generation, signing, delivery, reporting, receiver, command line.
+    .target(name: "AIRudderSim"),
+    /// Thin entry point: hands the arguments to the library and exits with its code.
+    .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSim"]),
+    /// Benchmarks built in release mode by the scripts in `benchmarks/`.
+    .executableTarget(name: "airudder-sim-bench", dependencies: ["AIRudderSim"]),
+    .testTarget(name: "AIRudderSimTests", dependencies: ["AIRudderSim"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

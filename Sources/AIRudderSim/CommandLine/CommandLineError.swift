@@ -1,0 +1,43 @@
+import Foundation
+
+/// Bad usage of the command line. Each is one line; the tool prints it with the command's
+/// usage and exits 2.
+public enum CommandLineError: LocalizedError, Equatable {
+  /// The first argument is not a command.
+  case unknownCommand(String, suggestion: String?)
+  /// No command was given.
+  case missingCommand
+  /// A flag the command does not have.
+  case unknownOption(String, suggestion: String?)
+  /// A flag that takes a value was last, or followed by another flag.
+  case missingValue(option: String, valueName: String)
+  /// A flag's value is not of the expected form.
+  case invalidValue(option: String, value: String, expected: String)
+  /// A flag given a value with `=` that takes none.
+  case unexpectedValue(option: String)
+  /// More positional arguments than the command takes.
+  case unexpectedArgument(String)
+  /// A required positional argument or flag is missing.
+  case missingArgument(String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .unknownCommand(let name, let suggestion):
+      "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .missingCommand:
+      "missing command"
+    case .unknownOption(let name, let suggestion):
+      "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+    case .missingValue(let option, let valueName):
+      "option '\(option)' needs a value (\(valueName))"
+    case .invalidValue(let option, let value, let expected):
+      "invalid value '\(value)' for '\(option)': expected \(expected)"
+    case .unexpectedValue(let option):
+      "option '\(option)' takes no value"
+    case .unexpectedArgument(let argument):
+      "unexpected argument '\(argument)'"
+    case .missingArgument(let name):
+      "missing \(name)"
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/// What a command accepts: its options and positional arguments, and the help made from them.
+public struct CommandSpec: Sendable {
+  public struct Option: Sendable {
+    public var name: String
+    /// nil for a flag without a value.
+    public var valueName: String?
+    public var help: String
+
+    public init(_ name: String, value valueName: String? = nil, help: String) {
+      self.name = name
+      self.valueName = valueName
+      self.help = help
+    }
+  }
+
+  public struct Positional: Sendable {
+    public var name: String
+    public var isOptional: Bool
+    public var help: String
+
+    public init(_ name: String, optional isOptional: Bool = false, help: String) {
+      self.name = name
+      self.isOptional = isOptional
+      self.help = help
+    }
+  }
+
+  public var name: String
+  public var summary: String
+  public var discussion: String
+  public var positionals: [Positional]
+  public var options: [Option]
+
+  public init(name: String, summary: String, discussion: String = "", positionals: [Positional] = [], options: [Option]) {
+    self.name = name
+    self.summary = summary
+    self.discussion = discussion
+    self.positionals = positionals
+    self.options = options + [Option("--help", help: "Show this help.")]
+  }
+
+  /// `airudder-sim generate SCENARIO [--count N] …`
+  public var usage: String {
+    var parts = ["airudder-sim", name]
+    for positional in positionals {
+      parts.append(positional.isOptional ? "[\(positional.name)]" : positional.name)
+    }
+    for option in options where option.name != "--help" {
+      parts.append("[\(option.name)\(option.valueName.map { " \($0)" } ?? "")]")
+    }
+    return "usage: " + parts.joined(separator: " ")
+  }
+
+  public var help: String {
+    var text = "\(summary)\n\n\(usage)\n"
+    if !discussion.isEmpty { text += "\n\(discussion)\n" }
+    if !positionals.isEmpty {
+      text += "\nARGUMENTS:\n"
+      for positional in positionals { text += Self.row(positional.name, positional.help) }
+    }
+    text += "\nOPTIONS:\n"
+    for option in options { text += Self.row(option.name + (option.valueName.map { " \($0)" } ?? ""), option.help) }
+    return text
+  }
+
+  private static func row(_ left: String, _ right: String) -> String {
+    let padded = left.count < 24 ? left + String(repeating: " ", count: 24 - left.count) : left + "\n" + String(repeating: " ", count: 26)
+    return "  " + padded + right + "\n"
+  }
+}

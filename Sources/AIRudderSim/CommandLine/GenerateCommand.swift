@@ -1,0 +1,35 @@
+/// `airudder-sim generate`: a scenario's signed notifications as NDJSON on standard output.
+enum GenerateCommand {
+  static let spec = CommandSpec(
+    name: "generate",
+    summary: "Write a scenario's signed notifications to standard output, one JSON object per line.",
+    discussion: """
+      The same scenario and seed always give the same bytes. Without --count the scenario runs to
+      its end (every contact of every workflow notified).
+      """,
+    positionals: [.init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json.")],
+    options: [
+      .init("--count", value: "N", help: "Stop after N notifications."),
+      .init("--seed", value: "S", help: "Seed of the simulation (overrides the scenario's)."),
+      .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: the scenario's, else airudder)."),
+      .init("--pretty", help: "Indent each notification over several lines (no longer one per line)."),
+    ])
+
+  static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+    let count = try arguments.int("--count", in: 1...Int.max)
+    let seed = try arguments.uint64("--seed")
+    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!)
+    if let seed { scenario.seed = seed }
+    let pretty = arguments.has("--pretty")
+    var signer = Signer(key: arguments.string("--key") ?? scenario.target.key)
+    var writer = JSONByteWriter(pretty: pretty, capacity: 1 << 16)
+    for var item in NotificationGenerator(scenario: scenario, limit: count) {
+      signer.sign(&item.notification)
+      writer.reset()
+      item.notification.write(to: &writer)
+      writer.bytes.append(UInt8(ascii: "\n"))
+      context.stdout.write(writer.bytes)
+    }
+    return .success
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The `airudder-sim` command line: picks the command, parses its arguments, runs it, and
+/// maps every error to a message and an exit code. The executable only calls `main`.
+public enum Tool {
+  public static let version = "0.1.0"
+
+  static let commands: [ToolCommand] = [
+    ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
+    ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
+    ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
+  ]
+
+  public static var help: String {
+    var text = """
+      airudder-sim \(version): stands in for AIRudder's workflow call-completion webhook, so that a
+      receiver can be tested against what AIRudder really sends.
+
+      usage: airudder-sim <command> [options]
+
+      COMMANDS:
+
+      """
+    for command in commands {
+      text += "  " + command.spec.name.padding(toLength: 12, withPad: " ", startingAt: 0) + command.spec.summary + "\n"
+    }
+    text += """
+
+      OPTIONS:
+        --help      Show this help.
+        --version   Show the version.
+
+      Run 'airudder-sim <command> --help' for a command's arguments and options.
+
+      """
+    return text
+  }
+
+  /// Runs the tool on `arguments` (without the program name) and returns the exit code.
+  public static func main(
+    _ arguments: [String], stdin: FileHandle = .standardInput, stdout: OutputSink, stderr: OutputSink
+  ) -> Int32 {
+    defer {
+      stdout.flush()
+      stderr.flush()
+    }
+    guard let first = arguments.first else {
+      stderr.write("error: \(CommandLineError.missingCommand.localizedDescription)\n\n\(help)")
+      return ExitCode.usage.rawValue
+    }
+    if first == "--help" || first == "-h" || first == "help" {
+      stdout.write(help)
+      return ExitCode.success.rawValue
+    }
+    if first == "--version" {
+      stdout.line(version)
+      return ExitCode.success.rawValue
+    }
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
+      let error: CommandLineError = first.hasPrefix("-")
+        ? .unknownOption(first, suggestion: Suggestion.closest(to: first, among: ["--help", "--version"]))
+        : .unknownCommand(first, suggestion: Suggestion.closest(to: first, among: commands.map(\.spec.name)))
+      stderr.write("error: \(error.localizedDescription)\nusage: airudder-sim <command> [options]; see 'airudder-sim --help'\n")
+      return ExitCode.usage.rawValue
+    }
+    let spec = command.spec
+    do {
+      let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: spec)
+      if parsed.has("--help") {
+        stdout.write(spec.help)
+        return ExitCode.success.rawValue
+      }
+      let context = CommandContext(stdin: stdin, stdout: stdout, stderr: stderr)
+      return try command.run(parsed, context).rawValue
+    } catch let error as CommandLineError {
+      stderr.write("error: \(error.localizedDescription)\n\(spec.usage)\n")
+      return ExitCode.usage.rawValue
+    } catch let error as ScenarioError {
+      stderr.line("error: \(error.localizedDescription)")
+      return ExitCode.usage.rawValue
+    } catch let error as InputError {
+      stderr.line("error: \(error.localizedDescription)")
+      return ExitCode.usage.rawValue
+    } catch {
+      stderr.line("error: \(error.localizedDescription)")
+      return ExitCode.failure.rawValue
+    }
+  }
+}
+
+/// What a running command reads and writes.
+public struct CommandContext: Sendable {
+  public var stdin: FileHandle
+  public var stdout: OutputSink
+  public var stderr: OutputSink
+}
+
+/// One subcommand of the tool: what it accepts and what it does.
+struct ToolCommand: Sendable {
+  var spec: CommandSpec
+  var run: @Sendable (_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode
+}
+
+/// Input a command cannot use: an unreadable file, text that is not JSON.
+public enum InputError: LocalizedError, Equatable {
+  /// The file could not be opened or read.
+  case unreadable(file: String, reason: String)
+  /// The input is not a stream of JSON objects.
+  case malformed(file: String, line: Int, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
+    case .malformed(let file, let line, let reason): "\(file):\(line): \(reason)"
+    }
+  }
+}

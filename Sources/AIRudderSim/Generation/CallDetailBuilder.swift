@@ -1,0 +1,144 @@
+/// Turns a finished contact into the `Details` entry AIRudder would send: times, transcript,
+/// labels, optional fields by their presence rates, collection data by scene, edge cases.
+struct CallDetailBuilder {
+  private let model: GenerationModel
+
+  init(model: GenerationModel) {
+    self.model = model
+  }
+
+  func detail(for finished: FinishedContact, rng: inout SeededRandom) -> CallDetail {
+    let scenario = model.scenario
+    let last = finished.last
+    let contact = finished.contact
+    let edge = scenario.edgeCases
+    var detail = CallDetail(
+      id: 0, robotID: scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
+      calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
+      callEndTime: UTCTime.iso8601(last.ended), status: last.status,
+      intention: last.label?.label ?? scenario.robot.unconnectedLabel, callID: last.callID,
+      callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: scenario.platformName,
+      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID, variables: scenario.variables)
+
+    // Which optional fields this call carries.
+    let draw = rng.unit()
+    let allAbsent = draw < edge.allOptionalAbsent
+    let allPresent = !allAbsent && draw < edge.allOptionalAbsent + edge.allOptionalPresent
+    func has(_ field: OptionalField, _ applies: Bool = true) -> Bool {
+      if allAbsent { return false }
+      if allPresent { return true }
+      return applies && rng.chance(scenario.fields[field])
+    }
+    let connected = last.isConnected
+
+    if scenario.scene == .collection && !allAbsent {
+      addLoan(to: &detail, callTime: last.ended, rng: &rng)
+    }
+    if has(.intentionDescription, connected) { detail.intentionDescription = last.label?.description ?? "" }
+    if has(.extraA) { detail.extraA = "" }
+    if has(.extraB) { detail.extraB = "" }
+    if has(.extraC) { detail.extraC = "" }
+    var userTurns = 0
+    if has(.asrResult, connected) {
+      detail.asrResult = transcript(talkTime: Int(last.ended - last.startTime), userTurns: &userTurns, rng: &rng)
+    }
+    if has(.ringTime) { detail.ringTime = last.ringTime }
+    if has(.talkRound, connected) { detail.talkRound = userTurns }
+    if has(.redailCall, !contact.earlierDials.isEmpty) {
+      detail.redialCalls = contact.earlierDials.map { dial in
+        RedialCall(
+          callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,
+          ringTime: dial.ringTime, hangupType: dial.hangupType, resultLabel: dial.label?.label ?? scenario.robot.unconnectedLabel,
+          calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
+      }
+    }
+    if has(.nerSlots, connected) {
+      detail.nerSlots = OrderedStringMap(model.nerSlots.compactMap { slot in
+        rng.chance(0.7) || allPresent ? (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) : nil
+      })
+    }
+    if has(.eventLabel, connected) {
+      detail.eventLabel = OrderedStringMap(model.eventLabels.filter { _ in rng.chance(0.4) || allPresent })
+    }
+    if has(.multiIntention, connected) {
+      detail.multiIntention = last.label.map { [$0.label: $0.label] } ?? [:]
+    }
+    if has(.askWhatsAPP, connected) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
+    if has(.asrPTP, connected && scenario.scene == .collection) {
+      let promise = model.promises[rng.int(in: 0...(model.promises.count - 1))]
+      let talk = Int(last.ended - last.startTime)
+      detail.asrPTP = promise + " " + model.offset(rng.int(in: 0...max(0, talk - 1)))
+    }
+    if has(.callerNumber) { detail.callerNumber = last.callerNumber }
+
+    applyNameEdgeCases(to: &detail, rng: &rng)
+    if rng.chance(edge.emptyStrings) {
+      detail.calleeName = ""
+      detail.calleeGender = ""
+      detail.comments = ""
+      if detail.intentionDescription != nil { detail.intentionDescription = "" }
+    }
+    if detail.hasAbsentOptionalField && rng.chance(edge.explicitNulls) { detail.style.insert(.explicitNulls) }
+    let hasNullRingType = detail.ringType == .null || (detail.redialCalls?.contains { $0.ringType == .null } ?? false)
+    if hasNullRingType && rng.chance(edge.ringTypeNullString) { detail.style.insert(.ringTypeNullAsString) }
+    return detail
+  }
+
+  /// Robot and user lines alternating from 00:00:00, every offset inside the talk time.
+  /// `userTurns` counts the user lines that said something (`TalkRound`).
+  private func transcript(talkTime: Int, userTurns: inout Int, rng: inout SeededRandom) -> [AsrEntry] {
+    var entries: [AsrEntry] = []
+    entries.reserveCapacity(talkTime / 4 + 2)
+    var offset = 0
+    var robotTurn = true
+    var robotLine = 0
+    while offset < talkTime {
+      let time = model.offset(offset)
+      if robotTurn {
+        entries.append(AsrEntry(time: time, robottext: model.robotLines[robotLine % model.robotLines.count], text: ""))
+        robotLine += 1
+      } else if rng.chance(model.scenario.robot.userSilenceRate) {
+        entries.append(AsrEntry(time: time, robottext: "", text: ""))
+      } else {
+        entries.append(AsrEntry(time: time, robottext: "", text: model.userLines[rng.int(in: 0...(model.userLines.count - 1))]))
+        userTurns += 1
+      }
+      robotTurn.toggle()
+      offset += rng.int(in: 2...9)
+    }
+    return entries
+  }
+
+  /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`.
+  private func addLoan(to detail: inout CallDetail, callTime: Int64, rng: inout SeededRandom) {
+    let loan = model.scenario.collection
+    let day: Int64 = 86_400
+    let due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
+    let borrowed = due - Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
+    let principalCents = Int64((Double.random(in: loan.borrowedAmount.min...loan.borrowedAmount.max, using: &rng) * 100).rounded())
+    let markup = Double.random(in: loan.owingMarkup.min...loan.owingMarkup.max, using: &rng)
+    let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
+    detail.borrowedDate = UTCTime.day(borrowed)
+    detail.dueDate = UTCTime.day(due)
+    detail.borrowedAmount = Self.amount(principalCents)
+    detail.totalOwingAmount = Self.amount(owingCents)
+    detail.currencyUnit = model.currency
+  }
+
+  /// Cents as a 2-decimal string: `20310.00`.
+  static func amount(_ cents: Int64) -> String {
+    let fraction = cents % 100
+    return String(cents / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+  }
+
+  private func applyNameEdgeCases(to detail: inout CallDetail, rng: inout SeededRandom) {
+    let edge = model.scenario.edgeCases
+    if rng.chance(edge.nonLatinNames) {
+      detail.calleeName = NameBook.nonLatin[rng.int(in: 0...(NameBook.nonLatin.count - 1))]
+    } else if rng.chance(edge.escapedNames) {
+      detail.calleeName = NameBook.needingEscapes[rng.int(in: 0...(NameBook.needingEscapes.count - 1))]
+    } else if rng.chance(edge.longNames) {
+      detail.calleeName = model.names.longName(length: edge.longNameLength, using: &rng)
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// The simulated AIRudder: every workflow of the scenario dialling at once, their
+/// notifications merged in send-time order. Lazy: it holds the workflows that have started
+/// and one pending notification each, never the run, so millions of notifications stream in
+/// constant memory. The same scenario and seed always give the same sequence.
+public struct NotificationGenerator: Sequence, Sendable {
+  private let model: GenerationModel
+  private let limit: Int?
+
+  /// `limit` stops after that many notifications; nil runs to the scenario's end.
+  public init(scenario: Scenario, limit: Int? = nil) {
+    model = GenerationModel(scenario)
+    self.limit = limit
+  }
+
+  public func makeIterator() -> Iterator {
+    Iterator(model: model, limit: limit)
+  }
+
+  public struct Iterator: IteratorProtocol {
+    private let model: GenerationModel
+    private let limit: Int?
+    private var emitted = 0
+    private var nextID: Int
+    private var nextWorkflow = 0
+    private var active: [Int: WorkflowBatcher] = [:]
+    private var ready = MinHeap<Ready>()
+
+    private struct Ready: Comparable {
+      var sendTime: Int64
+      var workflow: Int
+      var notification: CallCompletionNotification
+      static func < (a: Self, b: Self) -> Bool { (a.sendTime, a.workflow) < (b.sendTime, b.workflow) }
+      static func == (a: Self, b: Self) -> Bool { a.sendTime == b.sendTime && a.workflow == b.workflow }
+    }
+
+    init(model: GenerationModel, limit: Int?) {
+      self.model = model
+      self.limit = limit
+      nextID = 2_000_000_000 + Int(model.scenario.seed % 100_000) * 1_000
+    }
+
+    public mutating func next() -> GeneratedNotification? {
+      if let limit, emitted >= limit { return nil }
+      startDueWorkflows()
+      guard let head = ready.popMin() else { return nil }
+      if let following = active[head.workflow]!.nextBatch() {
+        ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow, notification: following.notification))
+      } else {
+        active[head.workflow] = nil
+      }
+      emitted += 1
+      var notification = head.notification
+      for index in notification.details.indices {
+        notification.details[index].id = nextID
+        nextID += 1
+      }
+      return GeneratedNotification(number: emitted, workflow: head.workflow, sendTime: head.sendTime, notification: notification)
+    }
+
+    /// Starts every workflow that could send before the earliest pending notification; a
+    /// workflow's notifications never precede its start.
+    private mutating func startDueWorkflows() {
+      let scenario = model.scenario
+      while nextWorkflow < scenario.workflows {
+        let start = scenario.startTime + Int64(Double(nextWorkflow) * scenario.dialer.workflowStagger.seconds)
+        if let earliest = ready.min, start > earliest.sendTime { return }
+        var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
+        if let first = batcher.nextBatch() {
+          ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow, notification: first.notification))
+          active[nextWorkflow] = batcher
+        }
+        nextWorkflow += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/// E.164 numbers of a country: mobile numbers for callees, landline-style for caller IDs.
+/// Prefixes are real operators' ranges; subscriber digits are random.
+public struct PhoneNumberPlan: Sendable {
+  let countryCode: String
+  let mobilePrefixes: [String]
+  let mobileDigits: Int
+  let landlinePrefix: String
+  let landlineDigits: Int
+
+  public init(country: Country) {
+    switch country {
+    case .indonesia:
+      self.init("62", ["811", "812", "813", "821", "822", "852", "853", "857", "858", "877", "878", "895", "896", "897"], 8, "21", 8)
+    case .philippines:
+      self.init("63", ["905", "906", "915", "916", "917", "926", "927", "935", "945", "955", "965", "977", "995", "997"], 7, "2", 8)
+    case .unitedStates:
+      self.init("1", ["212", "213", "312", "415", "512", "617", "702", "713", "818", "917"], 7, "800", 7)
+    case .china:
+      self.init("86", ["130", "131", "135", "136", "138", "139", "150", "151", "158", "186", "188", "189"], 8, "10", 8)
+    case .india:
+      self.init("91", ["98", "97", "96", "91", "90", "88", "87", "79", "70"], 8, "11", 8)
+    case .mexico:
+      self.init("52", ["55", "33", "81", "222", "664"], 8, "55", 8)
+    }
+  }
+
+  private init(_ code: String, _ prefixes: [String], _ digits: Int, _ landline: String, _ landlineDigits: Int) {
+    countryCode = code
+    mobilePrefixes = prefixes
+    mobileDigits = digits
+    landlinePrefix = landline
+    self.landlineDigits = landlineDigits
+  }
+
+  /// A mobile number such as `+6281234567890`.
+  public func mobile(using rng: inout SeededRandom) -> String {
+    let prefix = mobilePrefixes[rng.int(in: 0...(mobilePrefixes.count - 1))]
+    return "+" + countryCode + prefix + digits(mobileDigits, using: &rng)
+  }
+
+  /// A caller ID such as `+622155501234`.
+  public func landline(using rng: inout SeededRandom) -> String {
+    "+" + countryCode + landlinePrefix + digits(landlineDigits, using: &rng)
+  }
+
+  private func digits(_ count: Int, using rng: inout SeededRandom) -> String {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var bits = rng.next()
+    for index in 0..<count {
+      // The first subscriber digit is 1-9, so numbers never look zero-padded.
+      bytes[index] = index == 0 ? UInt8(ascii: "1") + UInt8(bits % 9) : UInt8(ascii: "0") + UInt8(bits % 10)
+      bits /= 10
+      if bits < 1_000 { bits = rng.next() }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `+` then 7 to 15 digits, the first not 0.
+  public static func isE164(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 8, bytes.count <= 16, bytes[0] == UInt8(ascii: "+"), bytes[1] != UInt8(ascii: "0") else { return false }
+    return bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+}

@@ -1,0 +1,40 @@
+/// How hard and how long `run` sends.
+public struct LoadSettings: Decodable, Sendable {
+  /// The load model.
+  public enum Mode: String, Decodable, Sendable, CaseIterable {
+    /// Closed model: at most `concurrency` requests in flight, as fast as the receiver allows.
+    case concurrency
+    /// Open model: `rate` notifications a second on schedule, capped by `concurrency`.
+    case rate
+    /// Each notification at its simulated send time divided by the time scale.
+    case timeline
+  }
+
+  public var mode = Mode.concurrency
+  public var concurrency = 16
+  /// Notifications per second in `rate` mode.
+  public var rate: Double?
+  /// Stop after this many notifications; nil means the scenario's end.
+  public var count: Int?
+  /// Stop after this long; nil means no limit.
+  public var duration: SettingDuration?
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case mode, concurrency, rate, count, duration
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
+    mode = try s.value(.mode, default: mode)
+    concurrency = try s.value(.concurrency, default: concurrency, in: 1...10_000, expected: "a whole number from 1 to 10000")
+    rate = try s.optional(.rate)
+    if let rate, !(rate > 0 && rate <= 1_000_000) { throw s.invalid(.rate, "expected a rate above 0 and at most 1000000 per second, got \(rate)") }
+    if mode == .rate && rate == nil { throw s.invalid(.rate, "expected a rate when mode is \"rate\"") }
+    count = try s.optional(.count)
+    if let count, count < 1 { throw s.invalid(.count, "expected a whole number of 1 or more, got \(count)") }
+    duration = try s.optional(.duration)
+    if let duration, duration.seconds <= 0 { throw s.invalid(.duration, "expected a duration above 0") }
+  }
+}

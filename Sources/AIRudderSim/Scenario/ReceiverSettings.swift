@@ -1,0 +1,38 @@
+/// Faults the mock receiver injects, deterministic under `seed`. All off by default.
+public struct ReceiverSettings: Decodable, Sendable {
+  /// The first N attempts of each notification get a 5xx.
+  public var failFirst = 0
+  /// Probability of answering `errorStatus`.
+  public var errorRate = 0.0
+  public var errorStatus = 500
+  /// Answer this late, with probability `delayRate`.
+  public var delay = SettingDuration.seconds(0)
+  public var delayRate = 0.0
+  /// Probability of closing the connection without answering.
+  public var dropRate = 0.0
+  /// Refuse connections for this long after start.
+  public var downFor = SettingDuration.seconds(0)
+  /// Every M-th notification always fails (0: none).
+  public var failEvery = 0
+  /// Seed of the fault draws; nil means the scenario's seed.
+  public var seed: UInt64?
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case failFirst, errorRate, errorStatus, delay, delayRate, dropRate, downFor, failEvery, seed
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
+    failFirst = try s.value(.failFirst, default: 0, in: 0...100, expected: "a whole number from 0 to 100")
+    errorRate = try s.rate(.errorRate, default: 0)
+    errorStatus = try s.value(.errorStatus, default: 500, in: 300...599, expected: "an HTTP status from 300 to 599 (not a success)")
+    delay = try s.value(.delay, default: delay)
+    delayRate = try s.rate(.delayRate, default: delay.seconds > 0 ? 1 : 0)
+    dropRate = try s.rate(.dropRate, default: 0)
+    downFor = try s.value(.downFor, default: downFor)
+    failEvery = try s.value(.failEvery, default: 0, in: 0...1_000_000_000, expected: "a whole number of 0 or more")
+    seed = try s.optional(.seed)
+  }
+}

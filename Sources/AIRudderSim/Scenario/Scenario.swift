@@ -1,0 +1,86 @@
+/// A scenario file: the simulated workflows, their dialer and robot, the payload's optional
+/// parts and edge cases, and how `run` delivers. Every key has a default (`Scenario()` is a
+/// valid scenario); a file writes only what differs.
+public struct Scenario: Decodable, Sendable {
+  /// The newest scenario format this build reads.
+  public static let currentVersion = 1
+
+  public var version = Scenario.currentVersion
+  public var name = "scenario"
+  public var description = ""
+  public var scene = Scene.collection
+  public var locale = ScenarioLocale.indonesian
+  public var country = Country.indonesia
+  /// Simulated time of the first dial (UTC seconds since 1970).
+  public var startTime: Int64 = UTCTime.seconds(year: 2024, month: 3, day: 11, hour: 1)
+  public var seed: UInt64 = 1
+  public var workflows = 1
+  public var contactsPerWorkflow = 100
+  /// `workflow_name` is this plus the workflow's number; `TaskName` is built from it.
+  public var workflowName = "test_wf_call_webhook"
+  public var nodeName = "Voicebot Call1"
+  public var robotID = "4585"
+  public var platformName = "AIRUDDER"
+  public var dialer = DialerSettings()
+  public var robot = RobotSettings()
+  public var aggregation = AggregationSettings()
+  public var fields = FieldPresence()
+  public var collection = CollectionSettings()
+  public var edgeCases = EdgeCaseSettings()
+  /// `Variables` of every call, as uploaded with the contact list.
+  public var variables: OrderedStringMap = ["var1": "aaa", "var2": "bbb", "var3": "ccc"]
+  public var target = TargetSettings()
+  public var load = LoadSettings()
+  public var retry = RetrySettings()
+  /// Divides the retry interval and the timeline (60 turns 60 s into 1 s).
+  public var timeScale = 1.0
+  public var receiver = ReceiverSettings()
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case version, name, description, scene, locale, country, startTime, seed, workflows
+    case contactsPerWorkflow, workflowName, nodeName, robotID, platformName, dialer, robot
+    case aggregation, fields, collection, edgeCases, variables, target, load, retry, timeScale, receiver
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
+    // The version comes first: a newer file's other keys may not mean what this build thinks.
+    version = try s.value(.version, default: Scenario.currentVersion)
+    guard (1...Scenario.currentVersion).contains(version) else {
+      throw s.invalid(.version, "unsupported scenario version \(version); this airudder-sim reads version \(Scenario.currentVersion)")
+    }
+    name = try s.value(.name, default: name)
+    description = try s.value(.description, default: "")
+    scene = try s.value(.scene, default: scene)
+    locale = try s.value(.locale, default: locale)
+    country = try s.value(.country, default: locale.defaultCountry)
+    if let text: String = try s.optional(.startTime) {
+      guard let parsed = UTCTime.parseISO8601(text) else {
+        throw s.invalid(.startTime, "expected a UTC time such as \"2024-03-11T01:00:00Z\", got \"\(text)\"")
+      }
+      startTime = parsed
+    }
+    seed = try s.value(.seed, default: seed)
+    workflows = try s.value(.workflows, default: workflows, in: 1...1_000_000, expected: "a whole number from 1 to 1000000")
+    contactsPerWorkflow = try s.value(
+      .contactsPerWorkflow, default: contactsPerWorkflow, in: 1...1_000_000_000, expected: "a whole number from 1 to 1000000000")
+    workflowName = try s.value(.workflowName, default: workflowName)
+    nodeName = try s.value(.nodeName, default: nodeName)
+    robotID = try s.value(.robotID, default: robotID)
+    platformName = try s.value(.platformName, default: platformName)
+    dialer = try s.value(.dialer, default: DialerSettings())
+    robot = try s.value(.robot, default: RobotSettings())
+    aggregation = try s.value(.aggregation, default: AggregationSettings())
+    fields = try s.value(.fields, default: FieldPresence())
+    collection = try s.value(.collection, default: CollectionSettings())
+    edgeCases = try s.value(.edgeCases, default: EdgeCaseSettings())
+    variables = try s.value(.variables, default: variables)
+    target = try s.value(.target, default: TargetSettings())
+    load = try s.value(.load, default: LoadSettings())
+    retry = try s.value(.retry, default: RetrySettings())
+    timeScale = try s.value(.timeScale, default: 1.0, in: 0.000_001...1_000_000, expected: "a number above 0 and at most 1000000")
+    receiver = try s.value(.receiver, default: ReceiverSettings())
+  }
+}

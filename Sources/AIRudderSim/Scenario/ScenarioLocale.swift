@@ -1,0 +1,35 @@
+/// The language of names and transcripts, and the default country of phone numbers.
+public enum ScenarioLocale: String, Decodable, Sendable, CaseIterable {
+  case indonesian = "id-ID"
+  case filipinoEnglish = "en-PH"
+  case english = "en-US"
+  case chinese = "zh-CN"
+
+  public var defaultCountry: Country {
+    switch self {
+    case .indonesian: .indonesia
+    case .filipinoEnglish: .philippines
+    case .english: .unitedStates
+    case .chinese: .china
+    }
+  }
+
+  public var defaultCurrency: String {
+    switch self {
+    case .indonesian: "IDR"
+    case .filipinoEnglish: "PHP"
+    case .english: "USD"
+    case .chinese: "CNY"
+    }
+  }
+}
+
+/// The country whose E.164 mobile numbers the callees (and callers) get.
+public enum Country: String, Decodable, Sendable, CaseIterable {
+  case indonesia = "ID"
+  case philippines = "PH"
+  case unitedStates = "US"
+  case china = "CN"
+  case india = "IN"
+  case mexico = "MX"
+}

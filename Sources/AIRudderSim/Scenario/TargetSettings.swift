@@ -1,0 +1,45 @@
+import Foundation
+
+/// Where `run` posts and the KEY it signs with.
+public struct TargetSettings: Decodable, Sendable {
+  /// The receiver's URL; nil means `run` starts the built-in mock receiver.
+  public var url: URL?
+  /// The KEY of `Sign = md5(TaskID + KEY)`.
+  public var key = Signer.defaultKey
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case url, key
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
+    if let text: String = try s.optional(.url) {
+      switch TargetSettings.parseURL(text) {
+      case .success(let parsed): url = parsed
+      case .failure(let problem): throw s.invalid(.url, problem.message)
+      }
+    }
+    key = try s.value(.key, default: key)
+  }
+
+  /// Why a target URL was refused.
+  public struct URLProblem: Error, Sendable {
+    public let message: String
+  }
+
+  /// Accepts absolute `http` and `https` URLs with a host; names what is wrong otherwise.
+  public static func parseURL(_ text: String) -> Result<URL, URLProblem> {
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+      return .failure(URLProblem(message: "expected an absolute http or https URL, got \"\(text)\""))
+    }
+    guard scheme == "http" || scheme == "https" else {
+      return .failure(URLProblem(message: "unsupported scheme \"\(scheme)\" in \"\(text)\"; expected http or https"))
+    }
+    guard let host = url.host, !host.isEmpty else {
+      return .failure(URLProblem(message: "expected a host in \"\(text)\""))
+    }
+    return .success(url)
+  }
+}

@@ -1,0 +1,12 @@
+import AIRudderSim
+import Foundation
+
+/// The executable: everything is in the library; this only hands over the arguments.
+@main
+enum AIRudderSimCommand {
+  static func main() {
+    let code = Tool.main(
+      Array(CommandLine.arguments.dropFirst()), stdout: .standardOutput(), stderr: .standardError())
+    exit(code)
+  }
+}
