@@ -27,8 +27,8 @@ enum GenerateCommand {
       signer.sign(&item.notification)
       writer.reset()
       item.notification.write(to: &writer)
-      writer.bytes.append(UInt8(ascii: "\n"))
-      context.stdout.write(writer.bytes)
+      writer.append(UInt8(ascii: "\n"))
+      writer.withBytes { context.stdout.write($0) }
     }
     return .success
   }

@@ -35,6 +35,15 @@ public final class OutputSink: @unchecked Sendable {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  public func write(_ bytes: UnsafeRawBufferPointer) {
+    guard descriptor != nil else {
+      captured.append(contentsOf: bytes)
+      return
+    }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   public func write(_ text: String) {
     write(Array(text.utf8))
   }

@@ -8,17 +8,19 @@ struct CallDetailBuilder {
   }
 
   func detail(for finished: FinishedContact, rng: inout SeededRandom) -> CallDetail {
-    let scenario = model.scenario
+    // Fields are read through `model` rather than `let scenario = model.scenario`: a copy of
+    // the scenario would retain and release its thirty-odd strings and arrays on every call.
     let last = finished.last
+    let label = last.label.map { model.labelList[$0] }
     let contact = finished.contact
-    let edge = scenario.edgeCases
+    let edge = model.edgeCases
     var detail = CallDetail(
-      id: 0, robotID: scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
+      id: 0, robotID: model.scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
       calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
       callEndTime: UTCTime.iso8601(last.ended), status: last.status,
-      intention: last.label?.label ?? scenario.robot.unconnectedLabel, callID: last.callID,
-      callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: scenario.platformName,
-      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID, variables: scenario.variables)
+      intention: label?.label ?? model.scenario.robot.unconnectedLabel, callID: last.callID,
+      callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: model.scenario.platformName,
+      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID, variables: model.scenario.variables)
 
     // Which optional fields this call carries.
     let draw = rng.unit()
@@ -27,14 +29,14 @@ struct CallDetailBuilder {
     func has(_ field: OptionalField, _ applies: Bool = true) -> Bool {
       if allAbsent { return false }
       if allPresent { return true }
-      return applies && rng.chance(scenario.fields[field])
+      return applies && rng.chance(model.presence[field.ordinal])
     }
     let connected = last.isConnected
 
-    if scenario.scene == .collection && !allAbsent {
+    if model.scenario.scene == .collection && !allAbsent {
       addLoan(to: &detail, callTime: last.ended, rng: &rng)
     }
-    if has(.intentionDescription, connected) { detail.intentionDescription = last.label?.description ?? "" }
+    if has(.intentionDescription, connected) { detail.intentionDescription = label?.description ?? "" }
     if has(.extraA) { detail.extraA = "" }
     if has(.extraB) { detail.extraB = "" }
     if has(.extraC) { detail.extraC = "" }
@@ -48,7 +50,7 @@ struct CallDetailBuilder {
       detail.redialCalls = contact.earlierDials.map { dial in
         RedialCall(
           callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,
-          ringTime: dial.ringTime, hangupType: dial.hangupType, resultLabel: dial.label?.label ?? scenario.robot.unconnectedLabel,
+          ringTime: dial.ringTime, hangupType: dial.hangupType, resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
           calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
@@ -61,10 +63,10 @@ struct CallDetailBuilder {
       detail.eventLabel = OrderedStringMap(model.eventLabels.filter { _ in rng.chance(0.4) || allPresent })
     }
     if has(.multiIntention, connected) {
-      detail.multiIntention = last.label.map { [$0.label: $0.label] } ?? [:]
+      detail.multiIntention = label.map { [$0.label: $0.label] } ?? [:]
     }
     if has(.askWhatsAPP, connected) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
-    if has(.asrPTP, connected && scenario.scene == .collection) {
+    if has(.asrPTP, connected && model.scenario.scene == .collection) {
       let promise = model.promises[rng.int(in: 0...(model.promises.count - 1))]
       let talk = Int(last.ended - last.startTime)
       detail.asrPTP = promise + " " + model.offset(rng.int(in: 0...max(0, talk - 1)))
@@ -111,7 +113,7 @@ struct CallDetailBuilder {
 
   /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`.
   private func addLoan(to detail: inout CallDetail, callTime: Int64, rng: inout SeededRandom) {
-    let loan = model.scenario.collection
+    let loan = model.collection
     let day: Int64 = 86_400
     let due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
     let borrowed = due - Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
@@ -132,7 +134,7 @@ struct CallDetailBuilder {
   }
 
   private func applyNameEdgeCases(to detail: inout CallDetail, rng: inout SeededRandom) {
-    let edge = model.scenario.edgeCases
+    let edge = model.edgeCases
     if rng.chance(edge.nonLatinNames) {
       detail.calleeName = NameBook.nonLatin[rng.int(in: 0...(NameBook.nonLatin.count - 1))]
     } else if rng.chance(edge.escapedNames) {

@@ -10,8 +10,8 @@ struct Dial: Sendable {
   var ringTime: Int
   var status: CallStatus
   var hangupType: HangupType
-  /// The robot's label, for a connected dial.
-  var label: IntentionLabel?
+  /// Index of the robot's label in `GenerationModel.labelList`, for a connected dial.
+  var label: Int?
   var callerNumber: String
 
   var isConnected: Bool { answered != nil }

@@ -7,6 +7,8 @@ public struct NameBook: Sendable {
   let familyFirst: Bool
   /// Collection systems often hold names in capitals, as in the seed's example.
   let uppercase: Bool
+  /// Every full name, made once: [female?][given][family].
+  private let fullNames: [[[String]]]
 
   public init(locale: ScenarioLocale, scene: Scene) {
     uppercase = scene == .collection && locale != .chinese
@@ -32,15 +34,23 @@ public struct NameBook: Sendable {
       family = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"]
       familyFirst = true
     }
+    let (family, familyFirst, uppercase) = (family, familyFirst, uppercase)
+    fullNames = [male, female].map { givens in
+      givens.map { given in
+        family.map { last in
+          let full = familyFirst ? last + given : given + " " + last
+          return uppercase ? full.uppercased() : full
+        }
+      }
+    }
   }
 
   /// A name and the `CalleeGender` to go with it.
   public func name(using rng: inout SeededRandom) -> (name: String, gender: String) {
     let isFemale = rng.chance(0.5)
-    let given = isFemale ? female[rng.int(in: 0...(female.count - 1))] : male[rng.int(in: 0...(male.count - 1))]
-    let last = family[rng.int(in: 0...(family.count - 1))]
-    let full = familyFirst ? last + given : given + " " + last
-    return (uppercase ? full.uppercased() : full, isFemale ? "female" : "male")
+    let given = rng.int(in: 0...((isFemale ? female.count : male.count) - 1))
+    let last = rng.int(in: 0...(family.count - 1))
+    return (fullNames[isFemale ? 1 : 0][given][last], isFemale ? "female" : "male")
   }
 
   /// Names in scripts other than Latin, and one with an emoji.

@@ -22,15 +22,14 @@ public struct NotificationGenerator: Sequence, Sendable {
     private var emitted = 0
     private var nextID: Int
     private var nextWorkflow = 0
-    private var active: [Int: WorkflowBatcher] = [:]
+    /// Started workflows with their next notification; the heap orders them by its send time.
+    private var active: [Int: (batcher: WorkflowBatcher, next: CallCompletionNotification)] = [:]
     private var ready = MinHeap<Ready>()
 
     private struct Ready: Comparable {
       var sendTime: Int64
       var workflow: Int
-      var notification: CallCompletionNotification
       static func < (a: Self, b: Self) -> Bool { (a.sendTime, a.workflow) < (b.sendTime, b.workflow) }
-      static func == (a: Self, b: Self) -> Bool { a.sendTime == b.sendTime && a.workflow == b.workflow }
     }
 
     init(model: GenerationModel, limit: Int?) {
@@ -43,13 +42,15 @@ public struct NotificationGenerator: Sequence, Sendable {
       if let limit, emitted >= limit { return nil }
       startDueWorkflows()
       guard let head = ready.popMin() else { return nil }
-      if let following = active[head.workflow]!.nextBatch() {
-        ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow, notification: following.notification))
-      } else {
-        active[head.workflow] = nil
+      // Taken out and put back, so the batcher is mutated in place and nothing is copied.
+      var entry = active.removeValue(forKey: head.workflow)!
+      var notification = entry.next
+      if let following = entry.batcher.nextBatch() {
+        entry.next = following.notification
+        active[head.workflow] = entry
+        ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow))
       }
       emitted += 1
-      var notification = head.notification
       for index in notification.details.indices {
         notification.details[index].id = nextID
         nextID += 1
@@ -66,8 +67,8 @@ public struct NotificationGenerator: Sequence, Sendable {
         if let earliest = ready.min, start > earliest.sendTime { return }
         var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
         if let first = batcher.nextBatch() {
-          ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow, notification: first.notification))
-          active[nextWorkflow] = batcher
+          ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow))
+          active[nextWorkflow] = (batcher, first.notification)
         }
         nextWorkflow += 1
       }

@@ -6,6 +6,9 @@ public struct PhoneNumberPlan: Sendable {
   let mobileDigits: Int
   let landlinePrefix: String
   let landlineDigits: Int
+  /// `+`, country code and prefix as bytes, made once.
+  private let mobileHeads: [[UInt8]]
+  private let landlineHead: [UInt8]
 
   public init(country: Country) {
     switch country {
@@ -30,29 +33,33 @@ public struct PhoneNumberPlan: Sendable {
     mobileDigits = digits
     landlinePrefix = landline
     self.landlineDigits = landlineDigits
+    mobileHeads = prefixes.map { Array(("+" + code + $0).utf8) }
+    landlineHead = Array(("+" + code + landline).utf8)
   }
 
   /// A mobile number such as `+6281234567890`.
   public func mobile(using rng: inout SeededRandom) -> String {
-    let prefix = mobilePrefixes[rng.int(in: 0...(mobilePrefixes.count - 1))]
-    return "+" + countryCode + prefix + digits(mobileDigits, using: &rng)
+    number(head: mobileHeads[rng.int(in: 0...(mobileHeads.count - 1))], digits: mobileDigits, using: &rng)
   }
 
   /// A caller ID such as `+622155501234`.
   public func landline(using rng: inout SeededRandom) -> String {
-    "+" + countryCode + landlinePrefix + digits(landlineDigits, using: &rng)
+    number(head: landlineHead, digits: landlineDigits, using: &rng)
   }
 
-  private func digits(_ count: Int, using rng: inout SeededRandom) -> String {
-    var bytes = [UInt8](repeating: 0, count: count)
+  /// The head then `digits` random digits, written into the string in one allocation.
+  private func number(head: [UInt8], digits: Int, using rng: inout SeededRandom) -> String {
     var bits = rng.next()
-    for index in 0..<count {
-      // The first subscriber digit is 1-9, so numbers never look zero-padded.
-      bytes[index] = index == 0 ? UInt8(ascii: "1") + UInt8(bits % 9) : UInt8(ascii: "0") + UInt8(bits % 10)
-      bits /= 10
-      if bits < 1_000 { bits = rng.next() }
+    return String(unsafeUninitializedCapacity: head.count + digits) { bytes in
+      for index in head.indices { bytes[index] = head[index] }
+      for index in 0..<digits {
+        // The first subscriber digit is 1-9, so numbers never look zero-padded.
+        bytes[head.count + index] = index == 0 ? UInt8(ascii: "1") + UInt8(bits % 9) : UInt8(ascii: "0") + UInt8(bits % 10)
+        bits /= 10
+        if bits < 1_000 { bits = rng.next() }
+      }
+      return head.count + digits
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `+` then 7 to 15 digits, the first not 0.

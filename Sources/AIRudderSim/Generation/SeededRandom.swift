@@ -29,18 +29,21 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   /// A double in [0, 1) with 53 random bits.
-  public mutating func unit() -> Double {
+  @inline(__always) public mutating func unit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// True with probability `probability`.
-  public mutating func chance(_ probability: Double) -> Bool {
+  @inline(__always) public mutating func chance(_ probability: Double) -> Bool {
     probability >= 1 || (probability > 0 && unit() < probability)
   }
 
-  /// An integer in `range`, without modulo bias.
-  public mutating func int(in range: ClosedRange<Int>) -> Int {
-    Int.random(in: range, using: &self)
+  /// An integer in `range` by Lemire's multiply-shift: the bias is at most span / 2^64,
+  /// far below anything a simulation can see, and it needs no division or retry loop.
+  @inline(__always) public mutating func int(in range: ClosedRange<Int>) -> Int {
+    let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
+    if span == 0 { return Int(bitPattern: UInt(next())) }  // the full 64-bit range
+    return range.lowerBound &+ Int(truncatingIfNeeded: next().multipliedFullWidth(by: span).high)
   }
 
   /// SplitMix64's step: advances `state` and returns the next output.

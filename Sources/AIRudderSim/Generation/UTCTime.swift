@@ -16,10 +16,19 @@ public enum UTCTime {
   /// `2024-03-11`: the collection scene's dates.
   public static func day(_ seconds: Int64) -> String {
     let (date, _) = split(seconds)
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(10)
-    appendDate(date, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    return String(unsafeUninitializedCapacity: 10) { out in
+      func two(_ value: Int, at offset: Int) {
+        out[offset] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+        out[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+      }
+      two(date.0 / 100, at: 0)
+      two(date.0 % 100, at: 2)
+      out[4] = UInt8(ascii: "-")
+      two(date.1, at: 5)
+      out[7] = UInt8(ascii: "-")
+      two(date.2, at: 8)
+      return 10
+    }
   }
 
   /// `HH:MM:SS` for an offset in seconds: the `time` of a transcript line.
@@ -92,29 +101,32 @@ public enum UTCTime {
     return ((year, month, day), time)
   }
 
+  /// Writes straight into the string's storage: one allocation per timestamp.
   private static func format(date: (Int, Int, Int), time: Int, separator: UInt8, suffix: UInt8?) -> String {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(20)
-    appendDate(date, to: &bytes)
-    bytes.append(separator)
-    appendTwoDigits(time / 3600, to: &bytes)
-    bytes.append(UInt8(ascii: ":"))
-    appendTwoDigits(time / 60 % 60, to: &bytes)
-    bytes.append(UInt8(ascii: ":"))
-    appendTwoDigits(time % 60, to: &bytes)
-    if let suffix { bytes.append(suffix) }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  private static func appendDate(_ date: (Int, Int, Int), to bytes: inout [UInt8]) {
-    let year = date.0
-    bytes.append(UInt8(ascii: "0") + UInt8(year / 1000 % 10))
-    bytes.append(UInt8(ascii: "0") + UInt8(year / 100 % 10))
-    appendTwoDigits(year % 100, to: &bytes)
-    bytes.append(UInt8(ascii: "-"))
-    appendTwoDigits(date.1, to: &bytes)
-    bytes.append(UInt8(ascii: "-"))
-    appendTwoDigits(date.2, to: &bytes)
+    String(unsafeUninitializedCapacity: suffix == nil ? 19 : 20) { out in
+      let year = date.0
+      func two(_ value: Int, at offset: Int) {
+        out[offset] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+        out[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+      }
+      two(year / 100, at: 0)
+      two(year % 100, at: 2)
+      out[4] = UInt8(ascii: "-")
+      two(date.1, at: 5)
+      out[7] = UInt8(ascii: "-")
+      two(date.2, at: 8)
+      out[10] = separator
+      two(time / 3600, at: 11)
+      out[13] = UInt8(ascii: ":")
+      two(time / 60 % 60, at: 14)
+      out[16] = UInt8(ascii: ":")
+      two(time % 60, at: 17)
+      if let suffix {
+        out[19] = suffix
+        return 20
+      }
+      return 19
+    }
   }
 
   private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {

@@ -9,24 +9,20 @@ struct WorkflowDialer {
   private var rng: SeededRandom
   private var nextContact = 0
   private var dialsPlaced: UInt64 = 0
-  private var inProgress = MinHeap<InProgress>()
-  private var waitingRedials = MinHeap<WaitingRedial>()
+  /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
+  /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
+  private var inProgress = MinHeap<SlotKey>()
+  private var waitingRedials = MinHeap<SlotKey>()
+  private var slots: [(contact: Contact, dial: Dial?)?] = []
+  private var freeSlots: [Int] = []
   private var callerNumbers: [String]
   private let callIDSalt: UInt64
 
-  private struct InProgress: Comparable {
-    var contact: Contact
-    var dial: Dial
+  private struct SlotKey: Comparable {
+    var time: Int64
     var order: UInt64
-    static func < (a: Self, b: Self) -> Bool { (a.dial.ended, a.order) < (b.dial.ended, b.order) }
-    static func == (a: Self, b: Self) -> Bool { a.order == b.order }
-  }
-
-  private struct WaitingRedial: Comparable {
-    var contact: Contact
-    var readyAt: Int64
-    var order: UInt64
-    static func < (a: Self, b: Self) -> Bool { (a.readyAt, a.order) < (b.readyAt, b.order) }
+    var slot: Int
+    static func < (a: Self, b: Self) -> Bool { (a.time, a.order) < (b.time, b.order) }
     static func == (a: Self, b: Self) -> Bool { a.order == b.order }
   }
 
@@ -57,24 +53,24 @@ struct WorkflowDialer {
   /// The next contact whose round is over, or nil when the list is done.
   mutating func nextFinished() -> FinishedContact? {
     while let (contact, dial) = popEnded() {
-      let free = dial.ended + Int64(model.scenario.dialer.wrapUp.seconds.rounded())
+      let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
       if needsRedial(contact, after: dial) {
         var redial = contact
         redial.earlierDials.append(dial)
-        let ready = dial.ended + Int64(model.scenario.dialer.redialInterval.seconds.rounded())
-        waitingRedials.push(WaitingRedial(contact: redial, readyAt: ready, order: dialsPlaced))
+        let ready = dial.ended + model.redialInterval
+        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(redial, nil)))
       } else {
         finished = FinishedContact(contact: contact, last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
-      if let due = waitingRedials.min, due.readyAt <= free {
+      if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
-        startDial(of: due.contact, at: free)
+        startDial(of: take(due.slot).contact, at: free)
       } else if nextContact < model.scenario.contactsPerWorkflow {
         startDial(of: newContact(), at: free)
       } else if let later = waitingRedials.popMin() {
-        startDial(of: later.contact, at: later.readyAt)
+        startDial(of: take(later.slot).contact, at: later.time)
       }
       if let finished { return finished }
     }
@@ -83,13 +79,29 @@ struct WorkflowDialer {
 
   private mutating func popEnded() -> (Contact, Dial)? {
     guard let next = inProgress.popMin() else { return nil }
-    return (next.contact, next.dial)
+    let entry = take(next.slot)
+    return (entry.contact, entry.dial!)
+  }
+
+  private mutating func store(_ contact: Contact, _ dial: Dial?) -> Int {
+    if let slot = freeSlots.popLast() {
+      slots[slot] = (contact, dial)
+      return slot
+    }
+    slots.append((contact, dial))
+    return slots.count - 1
+  }
+
+  /// Moves the entry out (no copy of its strings) and frees the slot.
+  private mutating func take(_ slot: Int) -> (contact: Contact, dial: Dial?) {
+    freeSlots.append(slot)
+    return slots[slot].take()!
   }
 
   private func needsRedial(_ contact: Contact, after dial: Dial) -> Bool {
-    guard dial.status == .finished, contact.earlierDials.count + 1 < model.scenario.dialer.redialLimit else { return false }
+    guard dial.status == .finished, contact.earlierDials.count + 1 < model.redialLimit else { return false }
     guard let label = dial.label else { return true }
-    return model.redialLabels.contains(label.label)
+    return model.redialsAfterLabel[label]
   }
 
   private mutating func newContact() -> Contact {
@@ -104,7 +116,7 @@ struct WorkflowDialer {
 
   /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
   private mutating func startDial(of contact: Contact, at placed: Int64) {
-    let dialer = model.scenario.dialer
+    let dialer = model.dialer
     let unique = (UInt64(index) << 40) | dialsPlaced
     dialsPlaced += 1
     let callID = HexID.unique(unique ^ callIDSalt, using: &rng)
@@ -134,6 +146,6 @@ struct WorkflowDialer {
       dial.ended = placed + Int64(ring)
       dial.hangupType = ringType == .busy ? .byCallee : .byRobot
     }
-    inProgress.push(InProgress(contact: contact, dial: dial, order: dialsPlaced))
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(contact, dial)))
   }
 }

@@ -42,15 +42,20 @@ enum HexID {
   /// 32 hex digits whose first half is a bijection of `unique`, so distinct inputs never
   /// collide, and whose second half is random.
   static func unique(_ unique: UInt64, using rng: inout SeededRandom) -> String {
-    var bytes = [UInt8](repeating: 0, count: 32)
     var high = SeededRandom.mix(unique)
     var low = rng.next()
-    for index in 0..<16 {
-      bytes[15 - index] = digits[Int(high & 0xF)]
-      bytes[31 - index] = digits[Int(low & 0xF)]
-      high >>= 4
-      low >>= 4
+    return String(unsafeUninitializedCapacity: 32) { bytes in
+      for index in 0..<16 {
+        bytes[15 - index] = hexDigit(high & 0xF)
+        bytes[31 - index] = hexDigit(low & 0xF)
+        high >>= 4
+        low >>= 4
+      }
+      return 32
     }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @inline(__always) private static func hexDigit(_ nibble: UInt64) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
   }
 }

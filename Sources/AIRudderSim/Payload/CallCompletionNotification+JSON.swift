@@ -19,9 +19,10 @@ extension CallCompletionNotification {
     w.key("Sign"); w.string(sign)
     w.key("Details")
     w.beginArray()
-    for detail in details {
+    // Indices, not for-in: a for-in copy of a call retains and releases its ~25 strings.
+    for index in details.indices {
       w.element()
-      detail.write(to: &w)
+      details[index].write(to: &w)
     }
     w.endArray()
     w.endObject()
@@ -59,13 +60,21 @@ extension CallDetail {
     if let asrResult {
       w.key("AsrResult")
       w.beginArray()
-      for entry in asrResult {
+      for index in asrResult.indices {
         w.element()
-        w.beginObject()
-        w.key("time"); w.string(entry.time)
-        w.key("robottext"); w.string(entry.robottext)
-        w.key("text"); w.string(entry.text)
-        w.endObject()
+        if w.pretty {
+          w.beginObject()
+          w.key("time"); w.string(asrResult[index].time)
+          w.key("robottext"); w.string(asrResult[index].robottext)
+          w.key("text"); w.string(asrResult[index].text)
+          w.endObject()
+        } else {
+          // Transcripts are most of a payload's members: written in fewer, larger pieces.
+          w.raw(#"{"time":""#); w.stringBody(asrResult[index].time)
+          w.raw(#"","robottext":""#); w.stringBody(asrResult[index].robottext)
+          w.raw(#"","text":""#); w.stringBody(asrResult[index].text)
+          w.raw(#""}"#)
+        }
       }
       w.endArray()
     } else if nulls {
@@ -134,9 +143,9 @@ extension JSONByteWriter {
 
   mutating func map(_ value: OrderedStringMap) {
     beginObject()
-    for entry in value.entries {
-      key(entry.key)
-      string(entry.value)
+    for index in value.entries.indices {
+      key(escaping: value.entries[index].key)
+      string(value.entries[index].value)
     }
     endObject()
   }

@@ -1,9 +1,14 @@
 /// A small JSON writer that appends UTF-8 bytes to a buffer in the order it is told, compact
 /// or indented by two spaces. It exists because generation must reach hundreds of thousands of
 /// calls per second, keep the seed page's key order, and give identical bytes for one seed;
-/// `JSONEncoder` does none of the three on Linux.
-public struct JSONByteWriter {
-  public var bytes: [UInt8]
+/// `JSONEncoder` does none of the three on Linux. A non-copyable struct over raw memory:
+/// appends to an `Array` pay a uniqueness check each and a class pays exclusivity checks, and
+/// this writer appends a few hundred times per call.
+public struct JSONByteWriter: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// Bytes written so far.
+  public private(set) var count = 0
   public let pretty: Bool
   private var depth = 0
   /// True right after `{` or `[`: the next member or element needs no comma.
@@ -11,21 +16,65 @@ public struct JSONByteWriter {
 
   public init(pretty: Bool = false, capacity: Int = 4096) {
     self.pretty = pretty
-    bytes = []
-    bytes.reserveCapacity(capacity)
+    self.capacity = Swift.max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
   }
+
+  deinit { base.deallocate() }
 
   /// Empties the buffer but keeps its storage, so one writer serves a whole run.
   public mutating func reset() {
-    bytes.removeAll(keepingCapacity: true)
+    count = 0
     depth = 0
     atContainerStart = true
   }
 
+  /// A copy of what was written.
+  public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// What was written, without copying; valid only inside `body`.
+  public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(start: base, count: count))
+  }
+
+  /// Appends raw bytes (a newline between NDJSON records, say).
+  public mutating func append(_ byte: UInt8) {
+    put(byte)
+  }
+
+  @inline(__always) private mutating func reserve(_ extra: Int) {
+    guard count + extra > capacity else { return }
+    var grown = capacity * 2
+    while grown < count + extra { grown *= 2 }
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    larger.update(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity = grown
+  }
+
+  @inline(__always) private mutating func put(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always) private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+    reserve(buffer.count)
+    if buffer.count <= 16 {
+      // Most strings here are short; a call to memmove costs more than copying them.
+      for index in 0..<buffer.count { base[count + index] = source[index] }
+    } else {
+      (base + count).update(from: source, count: buffer.count)
+    }
+    count += buffer.count
+  }
+
   // MARK: Containers
 
-  public mutating func beginObject() {
-    bytes.append(UInt8(ascii: "{"))
+  @inline(__always) public mutating func beginObject() {
+    put(UInt8(ascii: "{"))
     depth += 1
     atContainerStart = true
   }
@@ -35,7 +84,7 @@ public struct JSONByteWriter {
   }
 
   public mutating func beginArray() {
-    bytes.append(UInt8(ascii: "["))
+    put(UInt8(ascii: "["))
     depth += 1
     atContainerStart = true
   }
@@ -44,107 +93,148 @@ public struct JSONByteWriter {
     closeContainer(UInt8(ascii: "]"))
   }
 
-  private mutating func closeContainer(_ byte: UInt8) {
+  @inline(__always) private mutating func closeContainer(_ byte: UInt8) {
     depth -= 1
     if pretty && !atContainerStart { newlineAndIndent() }
-    bytes.append(byte)
+    put(byte)
     atContainerStart = false
   }
 
   /// Starts the next array element (comma and indentation).
-  public mutating func element() {
+  @inline(__always) public mutating func element() {
     separate()
   }
 
   /// Starts a member whose key is a literal of the contract (no escaping needed).
-  public mutating func key(_ key: StaticString) {
+  @inline(__always) public mutating func key(_ key: StaticString) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    reserve(key.utf8CodeUnitCount + 4)
+    base[count] = UInt8(ascii: "\"")
+    (base + count + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
+    count += key.utf8CodeUnitCount + 1
+    base[count] = UInt8(ascii: "\"")
+    base[count + 1] = UInt8(ascii: ":")
+    count += 2
+    if pretty { put(UInt8(ascii: " ")) }
+  }
+
+  /// Appends literal JSON text as it is (the caller keeps it valid).
+  @inline(__always) public mutating func raw(_ text: StaticString) {
+    put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Starts a member whose key comes from data (escaped).
-  public mutating func key(_ key: String) {
+  public mutating func key(escaping key: String) {
     separate()
     string(key)
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    put(UInt8(ascii: ":"))
+    if pretty { put(UInt8(ascii: " ")) }
   }
 
-  private mutating func separate() {
-    if !atContainerStart { bytes.append(UInt8(ascii: ",")) }
+  @inline(__always) private mutating func separate() {
+    if !atContainerStart { put(UInt8(ascii: ",")) }
     atContainerStart = false
     if pretty { newlineAndIndent() }
   }
 
   private mutating func newlineAndIndent() {
-    bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
+    put(UInt8(ascii: "\n"))
+    for _ in 0..<(depth * 2) { put(UInt8(ascii: " ")) }
   }
 
   // MARK: Values
 
   public mutating func null() {
-    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    put(0x6E); put(0x75); put(0x6C); put(0x6C)
   }
 
   public mutating func int(_ value: Int) {
     if value == 0 {
-      bytes.append(UInt8(ascii: "0"))
+      put(UInt8(ascii: "0"))
       return
     }
     var magnitude = value.magnitude
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { put(UInt8(ascii: "-")) }
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, no heap
-    var count = 0
+    var digitCount = 0
     withUnsafeMutableBytes(of: &digits) { raw in
       while magnitude > 0 {
-        raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        raw[digitCount] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         magnitude /= 10
-        count += 1
+        digitCount += 1
       }
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[index]) }
+      for index in stride(from: digitCount - 1, through: 0, by: -1) { put(raw[index]) }
     }
   }
 
   /// A JSON string; control characters, quotes and backslashes are escaped, other UTF-8
   /// passes through unchanged.
   public mutating func string(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
+    put(UInt8(ascii: "\""))
+    stringBody(value)
+    put(UInt8(ascii: "\""))
+  }
+
+  /// The escaped characters of a string, without its quotes.
+  public mutating func stringBody(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
-      var runStart = 0
-      for index in 0..<utf8.count {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-        appendEscape(byte)
-        runStart = index + 1
+      let total = utf8.count
+      var index = 0
+      // Eight bytes at a time while none needs an escape (the common case); the tail is
+      // padded with a harmless letter so short strings take the same fast test.
+      let raw = UnsafeRawBufferPointer(utf8)
+      while index + 8 <= total && !Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        index += 8
       }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+      if index < total && total - index < 8 {
+        var tail: UInt64 = 0x4141_4141_4141_4141
+        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[index..<total])) }
+        if !Self.needsEscape(tail) { index = total }
+      }
+      if index == total {
+        put(utf8)
+        return
+      }
+      var runStart = 0
+      while index < total {
+        let byte = utf8[index]
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          if runStart < index { put(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+          appendEscape(byte)
+          runStart = index + 1
+        }
+        index += 1
+      }
+      if runStart < total { put(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
-    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// True when any of the eight bytes is below 0x20, a quote or a backslash.
+  @inline(__always) private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    let control = (word &- ones &* 0x20) & ~word & highs != 0
+    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
   }
 
   private mutating func appendEscape(_ byte: UInt8) {
-    bytes.append(UInt8(ascii: "\\"))
+    put(UInt8(ascii: "\\"))
     switch byte {
-    case 0x22: bytes.append(0x22)
-    case 0x5C: bytes.append(0x5C)
-    case 0x0A: bytes.append(UInt8(ascii: "n"))
-    case 0x0D: bytes.append(UInt8(ascii: "r"))
-    case 0x09: bytes.append(UInt8(ascii: "t"))
-    case 0x08: bytes.append(UInt8(ascii: "b"))
-    case 0x0C: bytes.append(UInt8(ascii: "f"))
+    case 0x22: put(0x22)
+    case 0x5C: put(0x5C)
+    case 0x0A: put(UInt8(ascii: "n"))
+    case 0x0D: put(UInt8(ascii: "r"))
+    case 0x09: put(UInt8(ascii: "t"))
+    case 0x08: put(UInt8(ascii: "b"))
+    case 0x0C: put(UInt8(ascii: "f"))
     default:
       let hex: StaticString = "0123456789abcdef"
-      bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+      put(UInt8(ascii: "u")); put(UInt8(ascii: "0")); put(UInt8(ascii: "0"))
       hex.withUTF8Buffer { digits in
-        bytes.append(digits[Int(byte >> 4)])
-        bytes.append(digits[Int(byte & 0x0F)])
+        put(digits[Int(byte >> 4)])
+        put(digits[Int(byte & 0x0F)])
       }
     }
   }

@@ -17,6 +17,28 @@ public enum OptionalField: String, Sendable, CaseIterable {
   case callerNumber = "caller_number"
 }
 
+extension OptionalField {
+  /// Position in `allCases`, to index arrays instead of hashing.
+  var ordinal: Int {
+    switch self {
+    case .intentionDescription: 0
+    case .extraA: 1
+    case .extraB: 2
+    case .extraC: 3
+    case .nerSlots: 4
+    case .asrResult: 5
+    case .askWhatsAPP: 6
+    case .asrPTP: 7
+    case .multiIntention: 8
+    case .eventLabel: 9
+    case .ringTime: 10
+    case .talkRound: 11
+    case .redailCall: 12
+    case .callerNumber: 13
+    }
+  }
+}
+
 /// Probability that each optional field is present on a call that can have it.
 public struct FieldPresence: Decodable, Sendable {
   public private(set) var rates: [OptionalField: Double] = [

@@ -1,12 +1,12 @@
 /// Computes AIRudder's `Sign`: lowercase hex of md5(utf8(TaskID + KEY)). One task sends many
-/// notifications under one TaskID, so the last answer is remembered.
+/// notifications under one TaskID, so answers are remembered (for a bounded number of tasks).
 public struct Signer: Sendable {
   /// The page's default KEY.
   public static let defaultKey = "airudder"
+  private static let cacheLimit = 4096
 
   private let key: String
-  private var lastTaskID = ""
-  private var lastSign = ""
+  private var cache: [String: String] = [:]
 
   public init(key: String = Signer.defaultKey) {
     self.key = key
@@ -14,11 +14,11 @@ public struct Signer: Sendable {
 
   /// The Sign for `taskID` under this signer's key.
   public mutating func sign(taskID: String) -> String {
-    if taskID != lastTaskID || lastSign.isEmpty {
-      lastTaskID = taskID
-      lastSign = Self.sign(taskID: taskID, key: key)
-    }
-    return lastSign
+    if let known = cache[taskID] { return known }
+    if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+    let sign = Self.sign(taskID: taskID, key: key)
+    cache[taskID] = sign
+    return sign
   }
 
   /// Sets the notification's `Sign`.
