@@ -16,7 +16,8 @@ let package = Package(
     .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSim"]),
     /// Benchmarks built in release mode by the scripts in `benchmarks/`.
     .executableTarget(name: "airudder-sim-bench", dependencies: ["AIRudderSim"]),
-    .testTarget(name: "AIRudderSimTests", dependencies: ["AIRudderSim"]),
+    /// Golden files and fixtures are read from the source tree (see TestSupport.swift).
+    .testTarget(name: "AIRudderSimTests", dependencies: ["AIRudderSim"], exclude: ["Golden", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

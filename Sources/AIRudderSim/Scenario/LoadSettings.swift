@@ -1,7 +1,9 @@
 /// How hard and how long `run` sends.
 public struct LoadSettings: Decodable, Sendable {
   /// The load model.
-  public enum Mode: String, Decodable, Sendable, CaseIterable {
+  public enum Mode: String, Decodable, Sendable, CaseIterable, SettingChoice {
+    public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
+
     /// Closed model: at most `concurrency` requests in flight, as fast as the receiver allows.
     case concurrency
     /// Open model: `rate` notifications a second on schedule, capped by `concurrency`.

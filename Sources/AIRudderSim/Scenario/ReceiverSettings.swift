@@ -1,7 +1,9 @@
 /// Faults the mock receiver injects, deterministic under `seed`. All off by default.
 public struct ReceiverSettings: Decodable, Sendable {
-  /// The first N attempts of each notification get a 5xx.
+  /// The first N attempts of a notification get a 5xx ...
   public var failFirst = 0
+  /// ... for this fraction of notifications (1: every one).
+  public var failFirstRate = 1.0
   /// Probability of answering `errorStatus`.
   public var errorRate = 0.0
   public var errorStatus = 500
@@ -20,12 +22,13 @@ public struct ReceiverSettings: Decodable, Sendable {
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case failFirst, errorRate, errorStatus, delay, delayRate, dropRate, downFor, failEvery, seed
+    case failFirst, failFirstRate, errorRate, errorStatus, delay, delayRate, dropRate, downFor, failEvery, seed
   }
 
   public init(from decoder: any Decoder) throws {
     let s = try SettingsContainer(decoder, keys: CodingKeys.self)
     failFirst = try s.value(.failFirst, default: 0, in: 0...100, expected: "a whole number from 0 to 100")
+    failFirstRate = try s.rate(.failFirstRate, default: 1)
     errorRate = try s.rate(.errorRate, default: 0)
     errorStatus = try s.value(.errorStatus, default: 500, in: 300...599, expected: "an HTTP status from 300 to 599 (not a success)")
     delay = try s.value(.delay, default: delay)

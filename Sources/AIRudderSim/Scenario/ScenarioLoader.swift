@@ -38,10 +38,7 @@ public enum ScenarioLoader {
       if context.codingPath.isEmpty {
         return .malformed(file: file, reason: underlyingReason(context))
       }
-      let message = context.debugDescription.hasPrefix("Cannot initialize")
-        ? "unknown value; expected one of: \(context.debugDescription.split(separator: " ").last.map(String.init) ?? "")"
-        : context.debugDescription
-      return .invalid(file: file, path: keyPath(context.codingPath), message: message)
+      return .invalid(file: file, path: keyPath(context.codingPath), message: context.debugDescription)
     @unknown default:
       return .malformed(file: file, reason: "\(error)")
     }
@@ -51,7 +48,8 @@ public enum ScenarioLoader {
   public static func keyPath(_ path: [any CodingKey]) -> String {
     var text = ""
     for key in path {
-      if let index = key.intValue, key.stringValue == String(index) {
+      // Decoders name array positions "Index 3" (Foundation) or "3" (ours).
+      if let index = key.intValue, key.stringValue == String(index) || key.stringValue == "Index \(index)" {
         text += "[\(index)]"
       } else {
         text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"

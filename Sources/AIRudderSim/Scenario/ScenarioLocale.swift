@@ -1,5 +1,7 @@
 /// The language of names and transcripts, and the default country of phone numbers.
-public enum ScenarioLocale: String, Decodable, Sendable, CaseIterable {
+public enum ScenarioLocale: String, Decodable, Sendable, CaseIterable, SettingChoice {
+  public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
+
   case indonesian = "id-ID"
   case filipinoEnglish = "en-PH"
   case english = "en-US"
@@ -25,7 +27,9 @@ public enum ScenarioLocale: String, Decodable, Sendable, CaseIterable {
 }
 
 /// The country whose E.164 mobile numbers the callees (and callers) get.
-public enum Country: String, Decodable, Sendable, CaseIterable {
+public enum Country: String, Decodable, Sendable, CaseIterable, SettingChoice {
+  public init(from decoder: any Decoder) throws { self = try Self.decodeChoice(from: decoder) }
+
   case indonesia = "ID"
   case philippines = "PH"
   case unitedStates = "US"

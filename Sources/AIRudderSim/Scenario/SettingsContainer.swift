@@ -98,3 +98,18 @@ public enum Suggestion {
     return previous[b.count]
   }
 }
+
+/// A scenario setting with a fixed set of names; decoding names the choices when one is wrong.
+protocol SettingChoice: RawRepresentable<String>, CaseIterable, Decodable {}
+
+extension SettingChoice {
+  static func decodeChoice(from decoder: any Decoder) throws -> Self {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    if let value = Self(rawValue: text) { return value }
+    let names = allCases.map(\.rawValue)
+    var message = "unknown value \"\(text)\"; expected one of: \(names.joined(separator: ", "))"
+    if let suggestion = Suggestion.closest(to: text, among: names) { message = "unknown value \"\(text)\"; did you mean \"\(suggestion)\"?" }
+    throw DecodingError.dataCorruptedError(in: container, debugDescription: message)
+  }
+}
