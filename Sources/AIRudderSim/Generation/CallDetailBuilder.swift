@@ -117,8 +117,9 @@ struct CallDetailBuilder {
     let day: Int64 = 86_400
     let due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
     let borrowed = due - Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
-    let principalCents = Int64((Double.random(in: loan.borrowedAmount.min...loan.borrowedAmount.max, using: &rng) * 100).rounded())
-    let markup = Double.random(in: loan.owingMarkup.min...loan.owingMarkup.max, using: &rng)
+    let principal = loan.borrowedAmount.min + rng.unit() * (loan.borrowedAmount.max - loan.borrowedAmount.min)
+    let principalCents = Int64((principal * 100).rounded())
+    let markup = loan.owingMarkup.min + rng.unit() * (loan.owingMarkup.max - loan.owingMarkup.min)
     let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
     detail.borrowedDate = UTCTime.day(borrowed)
     detail.dueDate = UTCTime.day(due)
@@ -127,10 +128,28 @@ struct CallDetailBuilder {
     detail.currencyUnit = model.currency
   }
 
-  /// Cents as a 2-decimal string: `20310.00`.
+  /// Cents (0 or more) as a 2-decimal string: `20310.00`, written in one pass.
   static func amount(_ cents: Int64) -> String {
-    let fraction = cents % 100
-    return String(cents / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+    var digits = 3
+    var rest = cents / 1000
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    return String(unsafeUninitializedCapacity: digits + 1) { out in
+      var value = cents
+      var index = digits
+      while index >= 0 {
+        if index == digits - 2 {
+          out[index] = UInt8(ascii: ".")
+        } else {
+          out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+        index -= 1
+      }
+      return digits + 1
+    }
   }
 
   private func applyNameEdgeCases(to detail: inout CallDetail, rng: inout SeededRandom) {

@@ -23,7 +23,17 @@ public struct NotificationGenerator: Sequence, Sendable {
     private var nextID: Int
     private var nextWorkflow = 0
     /// Started workflows with their next notification; the heap orders them by its send time.
-    private var active: [Int: (batcher: WorkflowBatcher, next: CallCompletionNotification)] = [:]
+    /// Boxed, so that a notification's turn moves a reference, not the whole dialer state.
+    private var active: [Int: StartedWorkflow] = [:]
+
+    private final class StartedWorkflow {
+      var batcher: WorkflowBatcher
+      var next: CallCompletionNotification
+      init(batcher: WorkflowBatcher, next: CallCompletionNotification) {
+        self.batcher = batcher
+        self.next = next
+      }
+    }
     private var ready = MinHeap<Ready>()
 
     private struct Ready: Comparable {
@@ -42,13 +52,13 @@ public struct NotificationGenerator: Sequence, Sendable {
       if let limit, emitted >= limit { return nil }
       startDueWorkflows()
       guard let head = ready.popMin() else { return nil }
-      // Taken out and put back, so the batcher is mutated in place and nothing is copied.
-      var entry = active.removeValue(forKey: head.workflow)!
-      var notification = entry.next
-      if let following = entry.batcher.nextBatch() {
-        entry.next = following.notification
-        active[head.workflow] = entry
+      let started = active[head.workflow]!
+      var notification = started.next
+      if let following = started.batcher.nextBatch() {
+        started.next = following.notification
         ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow))
+      } else {
+        active[head.workflow] = nil
       }
       emitted += 1
       for index in notification.details.indices {
@@ -68,7 +78,7 @@ public struct NotificationGenerator: Sequence, Sendable {
         var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
         if let first = batcher.nextBatch() {
           ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow))
-          active[nextWorkflow] = (batcher, first.notification)
+          active[nextWorkflow] = StartedWorkflow(batcher: batcher, next: first.notification)
         }
         nextWorkflow += 1
       }

@@ -26,22 +26,23 @@ struct WorkflowBatcher {
   mutating func nextBatch() -> (sendTime: Int64, notification: CallCompletionNotification)? {
     guard let first = lookahead ?? dialer.nextFinished() else { return nil }
     lookahead = nil
-    var contacts = [first]
+    var details: [CallDetail] = []
+    details.reserveCapacity(min(maxBatch, 8))
+    details.append(builder.detail(for: first, rng: &rng))
+    var lastEnd = first.last.ended
     let closes = Double(first.last.ended) + window
-    while contacts.count < maxBatch, let next = dialer.nextFinished() {
+    while details.count < maxBatch, let next = dialer.nextFinished() {
       guard Double(next.last.ended) <= closes else {
         lookahead = next
         break
       }
-      contacts.append(next)
+      details.append(builder.detail(for: next, rng: &rng))
+      lastEnd = next.last.ended
     }
-    var details: [CallDetail] = []
-    details.reserveCapacity(contacts.count)
-    for contact in contacts { details.append(builder.detail(for: contact, rng: &rng)) }
     let identity = dialer.identity
     let notification = CallCompletionNotification(
       workflowID: identity.workflowID, workflowName: identity.workflowName, nodetaskID: identity.nodetaskID,
       nodetaskName: identity.nodetaskName, taskID: identity.taskID, taskName: identity.taskName, sign: "", details: details)
-    return (contacts[contacts.count - 1].last.ended, notification)
+    return (lastEnd, notification)
   }
 }

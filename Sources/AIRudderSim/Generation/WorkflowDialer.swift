@@ -53,15 +53,16 @@ struct WorkflowDialer {
   /// The next contact whose round is over, or nil when the list is done.
   mutating func nextFinished() -> FinishedContact? {
     while let (contact, dial) = popEnded() {
+      let redials = needsRedial(contact, after: dial)
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
-      if needsRedial(contact, after: dial) {
-        var redial = contact
+      if redials {
+        var redial = consume contact
         redial.earlierDials.append(dial)
         let ready = dial.ended + model.redialInterval
         waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(redial, nil)))
       } else {
-        finished = FinishedContact(contact: contact, last: dial)
+        finished = FinishedContact(contact: consume contact, last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
       if let due = waitingRedials.min, due.time <= free {
@@ -83,7 +84,7 @@ struct WorkflowDialer {
     return (entry.contact, entry.dial!)
   }
 
-  private mutating func store(_ contact: Contact, _ dial: Dial?) -> Int {
+  private mutating func store(_ contact: consuming Contact, _ dial: consuming Dial?) -> Int {
     if let slot = freeSlots.popLast() {
       slots[slot] = (contact, dial)
       return slot
@@ -115,7 +116,7 @@ struct WorkflowDialer {
   }
 
   /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
-  private mutating func startDial(of contact: Contact, at placed: Int64) {
+  private mutating func startDial(of contact: consuming Contact, at placed: Int64) {
     let dialer = model.dialer
     let unique = (UInt64(index) << 40) | dialsPlaced
     dialsPlaced += 1

@@ -19,10 +19,13 @@ extension CallCompletionNotification {
     w.key("Sign"); w.string(sign)
     w.key("Details")
     w.beginArray()
-    // Indices, not for-in: a for-in copy of a call retains and releases its ~25 strings.
-    for index in details.indices {
-      w.element()
-      details[index].write(to: &w)
+    // Through the buffer: its subscript borrows the call in place, where Array's getter (and
+    // for-in) would copy it, retaining and releasing its ~25 strings.
+    details.withUnsafeBufferPointer { calls in
+      for index in calls.indices {
+        w.element()
+        calls[index].write(to: &w)
+      }
     }
     w.endArray()
     w.endObject()
@@ -60,20 +63,22 @@ extension CallDetail {
     if let asrResult {
       w.key("AsrResult")
       w.beginArray()
-      for index in asrResult.indices {
-        w.element()
-        if w.pretty {
-          w.beginObject()
-          w.key("time"); w.string(asrResult[index].time)
-          w.key("robottext"); w.string(asrResult[index].robottext)
-          w.key("text"); w.string(asrResult[index].text)
-          w.endObject()
-        } else {
-          // Transcripts are most of a payload's members: written in fewer, larger pieces.
-          w.raw(#"{"time":""#); w.stringBody(asrResult[index].time)
-          w.raw(#"","robottext":""#); w.stringBody(asrResult[index].robottext)
-          w.raw(#"","text":""#); w.stringBody(asrResult[index].text)
-          w.raw(#""}"#)
+      asrResult.withUnsafeBufferPointer { lines in
+        for index in lines.indices {
+          w.element()
+          if w.pretty {
+            w.beginObject()
+            w.key("time"); w.string(lines[index].time)
+            w.key("robottext"); w.string(lines[index].robottext)
+            w.key("text"); w.string(lines[index].text)
+            w.endObject()
+          } else {
+            // Transcripts are most of a payload's members: written in fewer, larger pieces.
+            w.raw(#"{"time":""#); w.stringBody(lines[index].time)
+            w.raw(#"","robottext":""#); w.stringBody(lines[index].robottext)
+            w.raw(#"","text":""#); w.stringBody(lines[index].text)
+            w.raw(#""}"#)
+          }
         }
       }
       w.endArray()

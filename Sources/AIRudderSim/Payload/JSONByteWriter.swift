@@ -42,10 +42,16 @@ public struct JSONByteWriter: ~Copyable {
     put(byte)
   }
 
+  // Counts below are bounded by the buffer's allocated size, so the innermost paths use
+  // wrapping arithmetic: an overflow check per byte is measurable at this rate.
   @inline(__always) private mutating func reserve(_ extra: Int) {
-    guard count + extra > capacity else { return }
+    if count &+ extra > capacity { grow(toHold: count &+ extra) }
+  }
+
+  /// The rare path, kept out of line so every inlined `reserve` stays two instructions.
+  @inline(never) private mutating func grow(toHold needed: Int) {
     var grown = capacity * 2
-    while grown < count + extra { grown *= 2 }
+    while grown < needed { grown *= 2 }
     let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
     larger.update(from: base, count: count)
     base.deallocate()
@@ -56,7 +62,7 @@ public struct JSONByteWriter: ~Copyable {
   @inline(__always) private mutating func put(_ byte: UInt8) {
     reserve(1)
     base[count] = byte
-    count += 1
+    count &+= 1
   }
 
   @inline(__always) private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -68,7 +74,7 @@ public struct JSONByteWriter: ~Copyable {
     } else {
       (base + count).update(from: source, count: buffer.count)
     }
-    count += buffer.count
+    count &+= buffer.count
   }
 
   // MARK: Containers
@@ -108,13 +114,20 @@ public struct JSONByteWriter: ~Copyable {
   /// Starts a member whose key is a literal of the contract (no escaping needed).
   @inline(__always) public mutating func key(_ key: StaticString) {
     separate()
-    reserve(key.utf8CodeUnitCount + 4)
+    let length = key.utf8CodeUnitCount
+    reserve(length &+ 4)
     base[count] = UInt8(ascii: "\"")
-    (base + count + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
-    count += key.utf8CodeUnitCount + 1
+    let source = key.utf8Start
+    // Keys are short: a plain loop beats a call to memmove.
+    var index = 0
+    while index < length {
+      base[count &+ 1 &+ index] = source[index]
+      index &+= 1
+    }
+    count &+= length &+ 1
     base[count] = UInt8(ascii: "\"")
-    base[count + 1] = UInt8(ascii: ":")
-    count += 2
+    base[count &+ 1] = UInt8(ascii: ":")
+    count &+= 2
     if pretty { put(UInt8(ascii: " ")) }
   }
 
@@ -177,40 +190,52 @@ public struct JSONByteWriter: ~Copyable {
 
   /// The escaped characters of a string, without its quotes.
   public mutating func stringBody(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
-      let total = utf8.count
-      var index = 0
-      // Eight bytes at a time while none needs an escape (the common case); the tail is
-      // padded with a harmless letter so short strings take the same fast test.
-      let raw = UnsafeRawBufferPointer(utf8)
-      while index + 8 <= total && !Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-        index += 8
-      }
-      if index < total && total - index < 8 {
-        var tail: UInt64 = 0x4141_4141_4141_4141
-        withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[index..<total])) }
-        if !Self.needsEscape(tail) { index = total }
-      }
-      if index == total {
-        put(utf8)
-        return
-      }
-      var runStart = 0
-      while index < total {
-        let byte = utf8[index]
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          if runStart < index { put(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-          appendEscape(byte)
-          runStart = index + 1
-        }
-        index += 1
-      }
-      if runStart < total { put(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    if value.isEmpty { return }  // Transcripts are half empty strings.
+    // `utf8.withContiguousStorageIfAvailable` borrows the string's bytes; `withUTF8` would
+    // need a `var` copy, a retain and release per string, a hundred times per call.
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+      writeEscaped(utf8)
+    }
+    if done == nil {
+      var copy = value
+      copy.withUTF8 { writeEscaped($0) }
     }
   }
 
-  /// True when any of the eight bytes is below 0x20, a quote or a backslash.
+  private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    let total = utf8.count
+    var index = 0
+    // Eight bytes at a time while none needs an escape (the common case); the last partial
+    // word is tested by loading the final eight bytes, overlapping what was already tested.
+    // (Padding the tail into a word was slower: the byte-wise copy stalls the word load.)
+    let raw = UnsafeRawBufferPointer(utf8)
+    while index &+ 8 <= total && !Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+      index &+= 8
+    }
+    if index < total && total &- index < 8 && total >= 8
+      && !Self.needsEscape(raw.loadUnaligned(fromByteOffset: total &- 8, as: UInt64.self))
+    {
+      index = total
+    }
+    if index == total {
+      put(utf8)
+      return
+    }
+    var runStart = 0
+    while index < total {
+      let byte = utf8[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        if runStart < index { put(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+        appendEscape(byte)
+        runStart = index &+ 1
+      }
+      index &+= 1
+    }
+    if runStart < total { put(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+  }
+
+  /// True when any of the eight bytes is below 0x20, a quote or a backslash (SWAR: a few
+  /// integer operations instead of eight comparisons; false alarms fall back to the byte loop).
   @inline(__always) private static func needsEscape(_ word: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080

@@ -17,6 +17,10 @@ import Testing
     ("\u{01}\u{1F}\u{08}\u{0C}", #""\u0001\u001f\b\f""#),
     ("王小明 😀 ñ", #""王小明 😀 ñ""#),
     ("0123456789abcdef\"0123456789", #""0123456789abcdef\"0123456789""#),
+    // An escape in a middle word followed by a clean last word, and in the last partial word.
+    ("01234567\"9abcdef0123456789", #""01234567\"9abcdef0123456789""#),
+    ("0123456789abc\\", #""0123456789abc\\""#),
+    ("0123456\n", #""0123456\n""#),
   ])
   func escapesStrings(input: String, expected: String) throws {
     let output = written { $0.string(input) }
