@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small JSON writer that appends UTF-8 bytes to a buffer in the order it is told, compact
 /// or indented by two spaces. It exists because generation must reach hundreds of thousands of
 /// calls per second, keep the seed page's key order, and give identical bytes for one seed;
@@ -178,6 +180,13 @@ public struct JSONByteWriter: ~Copyable {
       }
       for index in stride(from: digitCount - 1, through: 0, by: -1) { put(raw[index]) }
     }
+  }
+
+  /// A number with a fixed count of decimals (`12.345`); non-finite values are written as 0.
+  public mutating func decimal(_ value: Double, places: Int) {
+    let text = String(format: "%.\(places)f", value.isFinite ? value : 0)
+    var copy = text
+    copy.withUTF8 { put($0) }
   }
 
   /// A JSON string; control characters, quotes and backslashes are escaped, other UTF-8

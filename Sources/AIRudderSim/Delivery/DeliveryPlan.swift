@@ -1,0 +1,38 @@
+/// How `run` delivers, resolved from the scenario and the flags.
+public struct DeliveryPlan: Sendable {
+  public var mode: LoadSettings.Mode
+  /// Attempts in flight at most.
+  public var concurrency: Int
+  /// Notifications started per second in `rate` mode.
+  public var rate: Double?
+  /// Stop after this many notifications (nil: the scenario's end).
+  public var count: Int?
+  /// Stop the run after this long: nothing new starts, waiting retries are cancelled.
+  public var duration: Duration?
+  public var policy: RetryPolicy
+  /// KEY of the Sign.
+  public var key: String
+  /// A first attempt that starts this much after its intended time counts as late.
+  public var lateThreshold: Duration = .milliseconds(5)
+
+  public init(
+    mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,
+    duration: Duration? = nil, policy: RetryPolicy = RetryPolicy(), key: String = Signer.defaultKey
+  ) {
+    self.mode = mode
+    self.concurrency = concurrency
+    self.rate = rate
+    self.count = count
+    self.duration = duration
+    self.policy = policy
+    self.key = key
+  }
+
+  /// The scenario's own settings.
+  public init(scenario: Scenario) {
+    self.init(
+      mode: scenario.load.mode, concurrency: scenario.load.concurrency, rate: scenario.load.rate,
+      count: scenario.load.count, duration: scenario.load.duration?.duration,
+      policy: RetryPolicy(scenario.retry, timeScale: scenario.timeScale), key: scenario.target.key)
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Posts with URLSession (libcurl on Linux). The timeout is a deadline on the whole request,
+/// enforced here: URLSession's own `timeoutIntervalForRequest` is an idle timeout, so a receiver
+/// that trickles bytes would never time out. Response bodies are read to the end (so the
+/// connection can be reused) but only counted: nothing of them is kept, whatever their size.
+public final class URLSessionTransport: NotificationTransport, @unchecked Sendable {
+  private let url: URL
+  private let session: URLSession
+  private let tracker: TaskTracker
+
+  /// `connections` sizes libcurl's pool (`httpMaximumConnectionsPerHost`) to the concurrency,
+  /// so that no request waits in libcurl's queue and loses part of its timeout there.
+  public init(url: URL, connections: Int) {
+    self.url = url
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = max(1, connections)
+    configuration.timeoutIntervalForRequest = 24 * 3600  // the deadline below is what counts
+    configuration.timeoutIntervalForResource = 24 * 3600
+    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    configuration.urlCache = nil
+    configuration.httpCookieStorage = nil
+    configuration.httpShouldSetCookies = false
+    tracker = TaskTracker()
+    let queue = OperationQueue()
+    queue.maxConcurrentOperationCount = 1
+    session = URLSession(configuration: configuration, delegate: tracker, delegateQueue: queue)
+  }
+
+  deinit {
+    session.invalidateAndCancel()
+  }
+
+  public func post(_ body: Data, timeout: Duration) async -> AttemptOutcome {
+    var request = URLRequest(url: url)
+    request.httpMethod = "POST"
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.setValue("Airudder", forHTTPHeaderField: "User-Agent")
+    request.httpBody = body
+    let task = session.dataTask(with: request)
+    let id = task.taskIdentifier
+    return await withCheckedContinuation { continuation in
+      tracker.register(id, continuation)
+      let (seconds, attoseconds) = timeout.components
+      let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+      DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [tracker] in
+        if tracker.finish(id, with: .timeout) { task.cancel() }
+      }
+      task.resume()
+    }
+  }
+
+  /// Maps a URLSession error to an outcome, naming certificate problems as such.
+  static func outcome(for error: any Error) -> AttemptOutcome {
+    guard let urlError = error as? URLError else { return .other(error.localizedDescription) }
+    switch urlError.code {
+    case .timedOut: return .timeout
+    case .cannotConnectToHost: return .connectionError("connection refused")
+    case .networkConnectionLost: return .connectionError("connection closed without a response")
+    case .cannotFindHost, .dnsLookupFailed: return .connectionError("host not found")
+    case .notConnectedToInternet: return .connectionError("network unreachable")
+    case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot,
+      .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
+      return .connectionError("TLS certificate error: \(urlError.localizedDescription)")
+    case .secureConnectionFailed: return .connectionError("TLS error: \(urlError.localizedDescription)")
+    case .badServerResponse, .cannotParseResponse: return .other("malformed response")
+    case .zeroByteResource: return .other("empty response")
+    default: return .connectionError(urlError.localizedDescription)
+    }
+  }
+}
+
+/// Tracks the tasks in flight: resumes each waiting `post` exactly once, with whichever comes
+/// first of its completion and its deadline, and counts body bytes.
+final class TaskTracker: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+  private struct Pending {
+    var continuation: CheckedContinuation<AttemptOutcome, Never>
+    var bodyBytes = 0
+  }
+
+  private let lock = NSLock()
+  private var pending: [Int: Pending] = [:]
+
+  func register(_ id: Int, _ continuation: CheckedContinuation<AttemptOutcome, Never>) {
+    lock.withLock { pending[id] = Pending(continuation: continuation) }
+  }
+
+  /// Resumes the task's caller with `outcome` unless it was resumed already; true if it was not.
+  @discardableResult
+  func finish(_ id: Int, with outcome: AttemptOutcome) -> Bool {
+    let entry = lock.withLock { pending.removeValue(forKey: id) }
+    entry?.continuation.resume(returning: outcome)
+    return entry != nil
+  }
+
+  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    // Read but bounded: the bytes are counted and dropped, so a huge answer costs no memory.
+    lock.withLock { pending[dataTask.taskIdentifier]?.bodyBytes += data.count }
+  }
+
+  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+    let outcome: AttemptOutcome
+    if let error {
+      outcome = URLSessionTransport.outcome(for: error)
+    } else if let response = task.response as? HTTPURLResponse {
+      outcome = .response(status: response.statusCode)
+    } else {
+      outcome = .other("no HTTP response")
+    }
+    finish(task.taskIdentifier, with: outcome)
+  }
+}

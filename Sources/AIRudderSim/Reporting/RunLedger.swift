@@ -1,0 +1,109 @@
+/// Every count of a run, in one place: notifications by end state and delivering attempt,
+/// attempts by class with the commonest errors, the latency histogram, rate lateness, and the
+/// journal. Fixed size: nothing per notification is kept after it ends.
+public actor RunLedger {
+  public let maxAttempts: Int
+  private var generated = 0
+  private var delivered = 0
+  private var dropped = 0
+  private var cancelled = 0
+  private var deliveredOnAttempt: [Int]
+  private var firstAttemptsStarted = 0
+  private var inFlight = 0
+  private var waitingRetry = 0
+  private var attempts = 0
+  private var attemptsByClass: [AttemptClass: Int] = [:]
+  private var errors: [String: Int] = [:]
+  private var histogram = LatencyHistogram()
+  private var lateStarts = 0
+  private let journal: AttemptJournal?
+  /// Distinct error texts kept; more are counted under one line, so memory stays fixed.
+  private static let errorKinds = 32
+
+  public init(maxAttempts: Int, journal: AttemptJournal? = nil) {
+    self.maxAttempts = maxAttempts
+    deliveredOnAttempt = [Int](repeating: 0, count: maxAttempts)
+    self.journal = journal
+  }
+
+  func notificationGenerated() {
+    generated += 1
+  }
+
+  func attemptStarted(first: Bool, late: Bool) {
+    inFlight += 1
+    if first { firstAttemptsStarted += 1 }
+    if late { lateStarts += 1 }
+  }
+
+  func attemptFinished(_ record: AttemptRecord) {
+    inFlight -= 1
+    attempts += 1
+    let attemptClass = record.outcome.attemptClass
+    attemptsByClass[attemptClass, default: 0] += 1
+    if attemptClass != .success {
+      let label = record.outcome.label
+      if errors[label] != nil || errors.count < Self.errorKinds {
+        errors[label, default: 0] += 1
+      } else {
+        errors["(other errors)", default: 0] += 1
+      }
+    }
+    histogram.record(record.latency)
+    journal?.write(record)
+  }
+
+  func retryWaiting(_ change: Int) {
+    waitingRetry += change
+  }
+
+  func notificationEnded(_ end: NotificationEnd) {
+    switch end {
+    case .delivered(let attempt):
+      delivered += 1
+      deliveredOnAttempt[attempt - 1] += 1
+    case .dropped: dropped += 1
+    case .cancelled: cancelled += 1
+    }
+  }
+
+  /// Flushes and closes the journal.
+  func finish() {
+    journal?.close()
+  }
+
+  /// The counts as they stand.
+  public func snapshot() -> RunCounts {
+    RunCounts(
+      generated: generated, delivered: delivered, dropped: dropped, cancelled: cancelled,
+      deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted, inFlight: inFlight,
+      waitingRetry: waitingRetry, attempts: attempts,
+      attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
+      topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
+      latency: histogram, lateStarts: lateStarts)
+  }
+}
+
+/// A snapshot of a run's counts.
+public struct RunCounts: Sendable {
+  public var generated: Int
+  public var delivered: Int
+  public var dropped: Int
+  public var cancelled: Int
+  public var deliveredOnAttempt: [Int]
+  public var firstAttemptsStarted: Int
+  public var inFlight: Int
+  public var waitingRetry: Int
+  public var attempts: Int
+  public var attemptsByClass: [(AttemptClass, Int)]
+  public var topErrors: [(String, Int)]
+  public var latency: LatencyHistogram
+  public var lateStarts: Int
+
+  /// The accounting identity that must hold once a run has ended.
+  public var isBalanced: Bool { generated == delivered + dropped + cancelled }
+
+  public func attempts(_ attemptClass: AttemptClass) -> Int {
+    attemptsByClass.first { $0.0 == attemptClass }?.1 ?? 0
+  }
+}
