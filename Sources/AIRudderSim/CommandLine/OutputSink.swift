@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -5,12 +7,16 @@
 #endif
 
 /// Where a command writes: standard output or error, or memory in tests. Buffered, because
-/// `generate` writes hundreds of megabytes.
+/// `generate` writes hundreds of megabytes; locked, because the receiver's connection threads,
+/// the progress line and the signal handler write too.
 public final class OutputSink: @unchecked Sendable {
   private let descriptor: Int32?
+  private let lock = NSLock()
   private var buffer: [UInt8] = []
+  private var capturedBytes: [UInt8] = []
+
   /// Everything written, when the sink is in memory.
-  public private(set) var captured: [UInt8] = []
+  public var captured: [UInt8] { lock.withLock { capturedBytes } }
 
   private init(descriptor: Int32?) {
     self.descriptor = descriptor
@@ -27,21 +33,18 @@ public final class OutputSink: @unchecked Sendable {
   public var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? false }
 
   public func write(_ bytes: [UInt8]) {
-    guard descriptor != nil else {
-      captured.append(contentsOf: bytes)
-      return
-    }
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
+    bytes.withUnsafeBytes { write($0) }
   }
 
   public func write(_ bytes: UnsafeRawBufferPointer) {
-    guard descriptor != nil else {
-      captured.append(contentsOf: bytes)
-      return
+    lock.withLock {
+      guard descriptor != nil else {
+        capturedBytes.append(contentsOf: bytes)
+        return
+      }
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { flushLocked() }
     }
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
   }
 
   public func write(_ text: String) {
@@ -54,6 +57,10 @@ public final class OutputSink: @unchecked Sendable {
   }
 
   public func flush() {
+    lock.withLock { flushLocked() }
+  }
+
+  private func flushLocked() {
     guard let descriptor, !buffer.isEmpty else { return }
     buffer.withUnsafeBytes { raw in
       var offset = 0

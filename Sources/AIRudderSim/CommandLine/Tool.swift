@@ -6,6 +6,8 @@ public enum Tool {
   public static let version = "0.1.0"
 
   static let commands: [ToolCommand] = [
+    ToolCommand(spec: RunCommand.spec, run: RunCommand.run),
+    ToolCommand(spec: ReceiveCommand.spec, run: ReceiveCommand.run),
     ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
     ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
     ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
@@ -79,6 +81,9 @@ public enum Tool {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue
     } catch let error as InputError {
+      stderr.line("error: \(error.localizedDescription)")
+      return ExitCode.usage.rawValue
+    } catch let error as HTTPServer.ServerError {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue
     } catch {

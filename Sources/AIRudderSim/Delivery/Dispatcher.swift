@@ -27,6 +27,7 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     var number: Int
     var taskID: String
     var firstCallID: String
+    var detailCount: Int
     var body: Data
   }
 
@@ -69,7 +70,8 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       item.notification.write(to: &writer)
       let prepared = Prepared(
         number: item.number, taskID: item.notification.taskID,
-        firstCallID: item.notification.details.first?.callID ?? "", body: writer.withBytes { Data($0) })
+        firstCallID: item.notification.details.first?.callID ?? "", detailCount: item.notification.details.count,
+        body: writer.withBytes { Data($0) })
       await ledger.notificationGenerated()
 
       var intended = clock.now
@@ -136,7 +138,7 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
           notification: notification.number, taskID: notification.taskID, firstCallID: notification.firstCallID,
           attempt: attempt, outcome: outcome, latency: intended.duration(to: ended)))
       if outcome.isSuccess {
-        await ledger.notificationEnded(.delivered(attempt: attempt))
+        await ledger.notificationEnded(.delivered(attempt: attempt), details: notification.detailCount)
         return
       }
       guard let next = plan.policy.nextAttempt(after: attempt, failedAt: ended) else {

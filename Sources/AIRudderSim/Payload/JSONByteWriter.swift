@@ -39,6 +39,11 @@ public struct JSONByteWriter: ~Copyable {
     try body(UnsafeRawBufferPointer(start: base, count: count))
   }
 
+  /// Appends JSON that is already valid (a received body), as a value.
+  public mutating func append(contentsOf json: [UInt8]) {
+    json.withUnsafeBufferPointer { put($0) }
+  }
+
   /// Appends raw bytes (a newline between NDJSON records, say).
   public mutating func append(_ byte: UInt8) {
     put(byte)

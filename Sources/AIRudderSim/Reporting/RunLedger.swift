@@ -5,6 +5,7 @@ public actor RunLedger {
   public let maxAttempts: Int
   private var generated = 0
   private var delivered = 0
+  private var deliveredDetails = 0
   private var dropped = 0
   private var cancelled = 0
   private var deliveredOnAttempt: [Int]
@@ -57,10 +58,12 @@ public actor RunLedger {
     waitingRetry += change
   }
 
-  func notificationEnded(_ end: NotificationEnd) {
+  /// `details`: the Details the notification carried (counted when delivered).
+  func notificationEnded(_ end: NotificationEnd, details: Int = 0) {
     switch end {
     case .delivered(let attempt):
       delivered += 1
+      deliveredDetails += details
       deliveredOnAttempt[attempt - 1] += 1
     case .dropped: dropped += 1
     case .cancelled: cancelled += 1
@@ -75,7 +78,7 @@ public actor RunLedger {
   /// The counts as they stand.
   public func snapshot() -> RunCounts {
     RunCounts(
-      generated: generated, delivered: delivered, dropped: dropped, cancelled: cancelled,
+      generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, cancelled: cancelled,
       deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted, inFlight: inFlight,
       waitingRetry: waitingRetry, attempts: attempts,
       attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
@@ -88,6 +91,8 @@ public actor RunLedger {
 public struct RunCounts: Sendable {
   public var generated: Int
   public var delivered: Int
+  /// Details carried by the delivered notifications.
+  public var deliveredDetails: Int
   public var dropped: Int
   public var cancelled: Int
   public var deliveredOnAttempt: [Int]

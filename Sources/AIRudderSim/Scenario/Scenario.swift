@@ -35,13 +35,14 @@ public struct Scenario: Decodable, Sendable {
   /// Divides the retry interval and the timeline (60 turns 60 s into 1 s).
   public var timeScale = 1.0
   public var receiver = ReceiverSettings()
+  public var thresholds = ThresholdSettings()
 
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case version, name, description, scene, locale, country, startTime, seed, workflows
     case contactsPerWorkflow, workflowName, nodeName, robotID, platformName, dialer, robot
-    case aggregation, fields, collection, edgeCases, variables, target, load, retry, timeScale, receiver
+    case aggregation, fields, collection, edgeCases, variables, target, load, retry, timeScale, receiver, thresholds
   }
 
   public init(from decoder: any Decoder) throws {
@@ -82,5 +83,6 @@ public struct Scenario: Decodable, Sendable {
     retry = try s.value(.retry, default: RetrySettings())
     timeScale = try s.value(.timeScale, default: 1.0, in: 0.000_001...1_000_000, expected: "a number above 0 and at most 1000000")
     receiver = try s.value(.receiver, default: ReceiverSettings())
+    thresholds = try s.value(.thresholds, default: ThresholdSettings())
   }
 }

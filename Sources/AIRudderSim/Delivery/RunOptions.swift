@@ -1,0 +1,24 @@
+import Foundation
+
+/// Everything `run` was asked to do, after flags were laid over the scenario.
+public struct RunOptions: Sendable {
+  public var scenario: Scenario
+  public var plan: DeliveryPlan
+  /// The receiver; nil starts the built-in mock receiver on 127.0.0.1.
+  public var url: URL?
+  public var reportPath: String?
+  public var journalPath: String?
+  /// No progress line.
+  public var quiet = false
+  /// Pass when at most this many are dropped (default: none may be).
+  public var maxDropped: Int?
+  public var maxP99: Duration?
+  /// Delivered / generated, 0 to 1.
+  public var minSuccessRate: Double?
+
+  public init(scenario: Scenario, plan: DeliveryPlan, url: URL?) {
+    self.scenario = scenario
+    self.plan = plan
+    self.url = url
+  }
+}

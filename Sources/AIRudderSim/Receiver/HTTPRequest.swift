@@ -1,0 +1,32 @@
+/// One parsed HTTP/1.1 request.
+public struct HTTPRequest: Sendable {
+  public var method: String
+  public var target: String
+  public var version: String
+  /// Header names lowercased, in arrival order.
+  public var headers: [(name: String, value: String)]
+  public var body: [UInt8]
+
+  public func header(_ name: String) -> String? {
+    headers.first { $0.name == name }?.value
+  }
+
+  /// HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 closes unless told to keep it.
+  public var keepAlive: Bool {
+    let connection = header("connection")?.lowercased() ?? ""
+    return version == "HTTP/1.0" ? connection.contains("keep-alive") : !connection.contains("close")
+  }
+}
+
+/// Sizes past which a request is refused (and answered 400, 413 or 431).
+public struct HTTPLimits: Sendable {
+  public var requestLine = 8 * 1024
+  public var headerCount = 100
+  /// All header lines together.
+  public var headerBytes = 32 * 1024
+  public var bodyBytes = 8 * 1024 * 1024
+  /// A connection that sends nothing for this long is closed (half requests, idle keep-alive).
+  public var idleTimeout: Duration = .seconds(15)
+
+  public init() {}
+}

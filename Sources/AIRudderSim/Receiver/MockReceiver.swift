@@ -1,0 +1,55 @@
+import Foundation
+
+/// The built-in stand-in for a customer's receiver: answers AIRudder notifications as the
+/// seed documents (200 `{}`), checks each against the contract and its Sign (401 when the
+/// KEY differs), injects faults, counts what it saw, and can record every notification.
+public final class MockReceiver: @unchecked Sendable {
+  public let configuration: ReceiverConfiguration
+  private let server: HTTPServer
+  private let state: ReceiverState
+
+  private init(configuration: ReceiverConfiguration, server: HTTPServer, state: ReceiverState) {
+    self.configuration = configuration
+    self.server = server
+    self.state = state
+  }
+
+  /// Starts listening (after `downFor`, connections are refused until then).
+  /// `onAnswer` hears of every notification answered (for a live log).
+  public static func start(
+    configuration: ReceiverConfiguration, onAnswer: (@Sendable (ReceiverEvent) -> Void)? = nil
+  ) throws -> MockReceiver {
+    let recorder = try configuration.recordPath.map { path throws(InputError) in try ReceiverRecorder(path: path) }
+    let state = ReceiverState(
+      validator: NotificationValidator(key: configuration.key),
+      plan: FaultPlan(faults: configuration.faults, seed: configuration.seed), recorder: recorder, onAnswer: onAnswer)
+    let server = HTTPServer(host: configuration.host, port: configuration.port, limits: configuration.limits) { request in
+      state.answer(request)
+    }
+    try server.start(listenAfter: configuration.faults.downFor.duration)
+    return MockReceiver(configuration: configuration, server: server, state: state)
+  }
+
+  public var port: UInt16 { server.port }
+
+  /// `http://127.0.0.1:PORT/` (IPv6 hosts in brackets).
+  public var url: URL {
+    let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+    return URL(string: "http://\(host):\(server.port)/")!
+  }
+
+  /// Stops listening and closes every connection; waits for answers being delayed to end.
+  public func stop() {
+    server.stop()
+    state.finish()
+  }
+
+  public var openConnections: Int { server.openConnections }
+
+  public func counts() -> ReceiverCounts { state.counts() }
+
+  /// Waits until `accepted` distinct notifications were answered 2xx (for `--until`).
+  public func waitUntilAccepted(_ accepted: Int) {
+    state.waitUntilAccepted(accepted)
+  }
+}
