@@ -34,6 +34,7 @@ enum RunCommand {
       .init("--seed", value: "S", help: "Seed of the simulation."),
       .init("--report", value: "FILE", help: "Write the JSON report to FILE."),
       .init("--journal", value: "FILE", help: "Write one JSON line per attempt to FILE."),
+      .init("--record", value: "FILE", help: "With the built-in receiver: write what it received to FILE."),
       .init("--quiet", help: "No progress line."),
       .init("--max-dropped", value: "N", help: "Pass with up to N dropped (default 0)."),
       .init("--max-p99", value: "D", help: "Fail when the p99 latency is above D."),
@@ -94,6 +95,10 @@ enum RunCommand {
     var options = RunOptions(scenario: scenario, plan: plan, url: url)
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
+    options.receiverRecordPath = arguments.string("--record")
+    if options.receiverRecordPath != nil && url != nil {
+      throw CommandLineError.invalidValue(option: "--record", value: arguments.string("--record")!, expected: "a run with the built-in receiver (no --url)")
+    }
     options.quiet = arguments.has("--quiet")
     options.maxDropped = try arguments.int("--max-dropped", in: 0...Int.max) ?? scenario.thresholds.maxDropped
     options.maxP99 = try arguments.duration("--max-p99")?.duration ?? scenario.thresholds.maxP99?.duration

@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
   public var url: URL?
   public var reportPath: String?
   public var journalPath: String?
+  /// With the built-in receiver: record what it received (`receive --record`).
+  public var receiverRecordPath: String?
   /// No progress line.
   public var quiet = false
   /// Pass when at most this many are dropped (default: none may be).

@@ -38,8 +38,9 @@ public final class RunSession: @unchecked Sendable {
     if let given = options.url {
       url = given
     } else {
-      let started = try MockReceiver.start(
-        configuration: ReceiverConfiguration(settings: options.scenario.receiver, seed: options.scenario.seed, key: options.plan.key))
+      var configuration = ReceiverConfiguration(settings: options.scenario.receiver, seed: options.scenario.seed, key: options.plan.key)
+      configuration.recordPath = options.receiverRecordPath
+      let started = try MockReceiver.start(configuration: configuration)
       receiver = started
       url = started.url
     }

@@ -86,6 +86,13 @@ public final class HTTPServer: @unchecked Sendable {
         ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
         : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
     }
+    // Listening before `start` returns, so a client may connect at once; with a delay the
+    // socket stays bound but deaf (connections refused) until the accept thread listens.
+    if delay <= .zero && listen(fd, 1024) != 0 {
+      let reason = String(cString: strerror(errno))
+      close(fd)
+      throw ServerError.cannotBind(host: host, port: port, reason: reason)
+    }
     lock.withLock { listener = fd }
     let thread = Thread { [self] in
       acceptLoop(fd, listenAfter: delay)
@@ -117,10 +124,12 @@ public final class HTTPServer: @unchecked Sendable {
   private var isStopped: Bool { lock.withLock { stopped } }
 
   private func acceptLoop(_ fd: Int32, listenAfter delay: Duration) {
-    // Bound but not listening: connection attempts are refused, as from a host that is down.
-    let listenAt = ContinuousClock.now.advanced(by: delay)
-    while !isStopped && ContinuousClock.now < listenAt { usleep(10_000) }
-    guard !isStopped, listen(fd, 1024) == 0 else { return }
+    if delay > .zero {
+      // Bound but not listening: connection attempts are refused, as from a host that is down.
+      let listenAt = ContinuousClock.now.advanced(by: delay)
+      while !isStopped && ContinuousClock.now < listenAt { usleep(10_000) }
+      guard !isStopped, listen(fd, 1024) == 0 else { return }
+    }
     while !isStopped {
       var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
       let ready = poll(&poller, 1, 100)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `--record FILE`: each received notification as one JSON line, with its arrival time, the
-/// attempt, and the answer given (`null` for a dropped connection).
+/// attempt, the answer given (`null` for a dropped connection) and the sender's
+/// `Content-Type` and `User-Agent`.
 final class ReceiverRecorder: @unchecked Sendable {
   private let handle: FileHandle
   private let lock = NSLock()
@@ -13,13 +14,16 @@ final class ReceiverRecorder: @unchecked Sendable {
     self.handle = handle
   }
 
-  func record(arrived: Double, attempt: Int, status: Int?, body: [UInt8]) {
+  func record(arrived: Double, attempt: Int, status: Int?, request: HTTPRequest) {
+    let body = request.body
     var writer = JSONByteWriter(capacity: body.count + 128)
     writer.beginObject()
     writer.key("time"); writer.string(AttemptJournal.timestamp(arrived))
     writer.key("attempt"); writer.int(attempt)
     writer.key("status")
     if let status { writer.int(status) } else { writer.null() }
+    writer.key("content_type"); writer.string(request.header("content-type") ?? "")
+    writer.key("user_agent"); writer.string(request.header("user-agent") ?? "")
     let isJSON = (try? JSONSerialization.jsonObject(with: Data(body))) != nil
     if isJSON {
       writer.key("notification")

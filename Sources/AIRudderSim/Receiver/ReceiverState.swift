@@ -44,7 +44,7 @@ final class ReceiverState: @unchecked Sendable {
     let (decision, delay) = plan.decide(notification: digest, ordinal: ordinal, attempt: attempt)
     if decision == .drop {
       count(status: nil)
-      recorder?.record(arrived: arrived, attempt: attempt, status: nil, body: request.body)
+      recorder?.record(arrived: arrived, attempt: attempt, status: nil, request: request)
       onAnswer?(ReceiverEvent(time: arrived, notification: ordinal, attempt: attempt, status: nil, note: "connection dropped (injected fault)"))
       return .drop
     }
@@ -81,7 +81,7 @@ final class ReceiverState: @unchecked Sendable {
       }
     }
     count(status: status)
-    recorder?.record(arrived: arrived, attempt: attempt, status: status, body: request.body)
+    recorder?.record(arrived: arrived, attempt: attempt, status: status, request: request)
     onAnswer?(ReceiverEvent(time: arrived, notification: ordinal, attempt: attempt, status: status, note: note))
     return .respond(status: status, body: body)
   }

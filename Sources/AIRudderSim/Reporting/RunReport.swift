@@ -34,6 +34,11 @@ public struct RunReport: Codable, Sendable, Equatable {
   public struct ErrorCount: Codable, Sendable, Equatable {
     public var error: String
     public var count: Int
+
+    public init(error: String, count: Int) {
+      self.error = error
+      self.count = count
+    }
   }
 
   public struct Latency: Codable, Sendable, Equatable {
