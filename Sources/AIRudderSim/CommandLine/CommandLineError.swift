@@ -13,6 +13,8 @@ public enum CommandLineError: LocalizedError, Equatable {
   case missingValue(option: String, valueName: String)
   /// A flag's value is not of the expected form.
   case invalidValue(option: String, value: String, expected: String)
+  /// A flag's value is refused for a reason stated in full.
+  case refusedValue(option: String, value: String, reason: String)
   /// A flag given a value with `=` that takes none.
   case unexpectedValue(option: String)
   /// More positional arguments than the command takes.
@@ -32,6 +34,8 @@ public enum CommandLineError: LocalizedError, Equatable {
       "option '\(option)' needs a value (\(valueName))"
     case .invalidValue(let option, let value, let expected):
       "invalid value '\(value)' for '\(option)': expected \(expected)"
+    case .refusedValue(let option, let value, let reason):
+      "invalid value '\(value)' for '\(option)': \(reason)"
     case .unexpectedValue(let option):
       "option '\(option)' takes no value"
     case .unexpectedArgument(let argument):

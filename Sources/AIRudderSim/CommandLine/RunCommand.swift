@@ -89,7 +89,7 @@ enum RunCommand {
     if let text = arguments.string("--url") {
       switch TargetSettings.parseURL(text) {
       case .success(let parsed): url = parsed
-      case .failure(let problem): throw CommandLineError.invalidValue(option: "--url", value: text, expected: problem.message)
+      case .failure(let problem): throw CommandLineError.refusedValue(option: "--url", value: text, reason: problem.message)
       }
     }
     var options = RunOptions(scenario: scenario, plan: plan, url: url)

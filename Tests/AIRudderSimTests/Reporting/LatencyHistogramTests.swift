@@ -1,0 +1,44 @@
+import AIRudderSim
+import Testing
+
+@Suite struct LatencyHistogramTests {
+  @Test func percentilesWithinTheBucketError() {
+    var histogram = LatencyHistogram()
+    for value in 1...100_000 { histogram.record(microseconds: UInt64(value)) }
+    for percentile in [50.0, 90, 99, 99.9] {
+      let expected = percentile / 100 * 100_000
+      let value = Double(histogram.value(atPercentile: percentile))
+      #expect(abs(value - expected) / expected < 0.016, "p\(percentile): \(value) vs \(expected)")
+    }
+    #expect(histogram.maxMicroseconds == 100_000 && histogram.count == 100_000)
+  }
+
+  @Test func exactBelowOneHundredTwentyEightAndNeverAboveTheMax() {
+    var histogram = LatencyHistogram()
+    for value in [3, 3, 3, 100] as [UInt64] { histogram.record(microseconds: value) }
+    #expect(histogram.value(atPercentile: 50) == 3)
+    #expect(histogram.value(atPercentile: 100) == 100)
+    var big = LatencyHistogram()
+    big.record(microseconds: 10_000_000)
+    #expect(big.value(atPercentile: 99) == 10_000_000)
+  }
+
+  @Test func mergeEqualsRecordingEverything() {
+    var a = LatencyHistogram(), b = LatencyHistogram(), all = LatencyHistogram()
+    for value in stride(from: UInt64(1), to: 1_000_000, by: 997) {
+      if value % 2 == 0 { a.record(microseconds: value) } else { b.record(microseconds: value) }
+      all.record(microseconds: value)
+    }
+    a.merge(b)
+    #expect(a == all)
+  }
+
+  @Test func emptyAndHugeValues() {
+    #expect(LatencyHistogram().value(atPercentile: 99) == 0)
+    var histogram = LatencyHistogram()
+    histogram.record(microseconds: UInt64.max / 2)
+    #expect(histogram.count == 1 && histogram.value(atPercentile: 50) > 0)
+    histogram.record(.seconds(1))
+    #expect(histogram.count == 2)
+  }
+}

@@ -1,0 +1,44 @@
+@testable import AIRudderSim
+import Foundation
+import Testing
+
+@Suite struct RunReportTests {
+  static func sample() -> RunReport {
+    RunReport(
+      scenario: "s", target: "http://127.0.0.1:1/", mode: "rate", concurrency: 4,
+      policy: .init(timeoutS: 10, retryIntervalS: 60, timeScale: 60, maxRetries: 5),
+      notifications: .init(generated: 3, delivered: 2, dropped: 1, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true),
+      attempts: .init(total: 9, byClass: ["2xx": 2, "5xx": 7], topErrors: [.init(error: "HTTP 503", count: 7)]),
+      latencyMs: .init(p50: 1, p90: 2, p99: 3, p999: 4, max: 5), rate: .init(target: 10, achieved: 9.5, lateStarts: 1),
+      elapsedS: 1.5, interrupted: false, thresholds: .init(maxDropped: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
+      exitCode: 1, receiver: ReceiverCounts(requests: 9, accepted: 2))
+  }
+
+  /// The keys the README documents and the issue names.
+  @Test func jsonShape() throws {
+    let object = try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as! [String: Any]
+    #expect(object["version"] as? Int == 1)
+    let notifications = object["notifications"] as! [String: Any]
+    #expect(Set(notifications.keys) == ["generated", "delivered", "dropped", "cancelled", "delivered_on_attempt", "balanced"])
+    #expect(notifications["delivered_on_attempt"] as? [Int] == [1, 0, 1, 0, 0, 0])
+    let attempts = object["attempts"] as! [String: Any]
+    #expect(Set(attempts.keys) == ["total", "by_class", "top_errors"])
+    #expect(Set((object["latency_ms"] as! [String: Any]).keys) == ["p50", "p90", "p99", "p999", "max"])
+    #expect(Set((object["rate"] as! [String: Any]).keys) == ["target", "achieved", "late_starts"])
+    #expect(object["elapsed_s"] as? Double == 1.5)
+    let receiver = object["receiver"] as! [String: Any]
+    #expect(Set(receiver.keys).isSuperset(of: ["requests", "accepted", "details", "unique_calls", "duplicates", "bad_signatures", "schema_violations"]))
+    let decoded = try JSONDecoder().decode(RunReport.self, from: Self.sample().jsonData())
+    #expect(decoded == Self.sample())
+  }
+
+  @Test func textNamesEveryFigure() {
+    let text = Self.sample().text
+    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "balanced", "retry 60s / time scale 60.0 = 1s"] {
+      #expect(text.contains(fragment), "missing \(fragment)")
+    }
+    var unbalanced = Self.sample()
+    unbalanced.notifications.balanced = false
+    #expect(unbalanced.text.contains("a notification was lost; this is a bug"))
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The built `airudder-sim` executable, run as a user would.
+enum ToolProcess {
+  /// Next to the test bundle in the build folder.
+  static var executable: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("airudder-sim")
+  }
+
+  struct Result {
+    var code: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs the tool; `interruptAfter` sends SIGINT after that many seconds.
+  static func run(_ arguments: [String], interruptAfter: Double? = nil, timeout: Double = 120) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = RepositoryPath.root
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    if let interruptAfter {
+      Thread.sleep(forTimeInterval: interruptAfter)
+      process.interrupt()
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    if process.isRunning {
+      process.terminate()
+      Issue.record("airudder-sim \(arguments.joined(separator: " ")) did not end within \(timeout)s")
+    }
+    process.waitUntilExit()
+    return Result(
+      code: process.terminationStatus,
+      stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+      stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  }
+}
