@@ -15,7 +15,7 @@ pin=()
 command -v taskset >/dev/null && pin=(taskset -c 1)
 rates=()
 for i in $(seq "$trials"); do
-  out=$("${pin[@]}" "$bench" "$scenario" "$seconds")
+  out=$("${pin[@]}" "$bench" generate "$scenario" "$seconds")
   rate=$(awk '/^details_per_s:/ {print $2}' <<<"$out")
   mb=$(awk '/^mb_per_s:/ {print $2}' <<<"$out")
   echo "trial $i: $rate Details/s, $mb MB/s"

@@ -1,51 +1,150 @@
 import AIRudderSim
 import Foundation
 
-/// Generation benchmark: notifications generated, signed and serialised into a reused buffer
-/// (no I/O) on one core, for a fixed time. Prints Details/s and bytes/s.
-/// usage: airudder-sim-bench [SCENARIO] [SECONDS]
-let arguments = CommandLine.arguments.dropFirst()
-let path = arguments.first ?? "Scenarios/collection.json"
-let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 5
-var scenario: Scenario
-do {
-  scenario = try ScenarioLoader.load(path: path)
-} catch {
-  FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Benchmarks built in release mode by the scripts in `benchmarks/`.
+///   airudder-sim-bench generate [SCENARIO] [SECONDS]
+///     Details generated, signed and serialised per second on one core, no I/O.
+///   airudder-sim-bench post-loop URL BODY_FILE CONCURRENCY SECONDS
+///     A bare URLSession loop posting one fixed body: the yardstick for `run`.
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
   exit(2)
 }
 
-var signer = Signer(key: scenario.target.key)
-var writer = JSONByteWriter(capacity: 1 << 16)
-var notifications = 0
-var details = 0
-var bytes = 0
-let clock = ContinuousClock()
-let start = clock.now
-let deadline = start + .milliseconds(Int64(seconds * 1000))
-var pass: UInt64 = 0
-outer: while true {
-  // A scenario that ends before the time is up starts again under the next seed.
-  scenario.seed &+= pass
-  pass += 1
-  for var item in NotificationGenerator(scenario: scenario) {
-    signer.sign(&item.notification)
-    writer.reset()
-    item.notification.write(to: &writer)
-    notifications += 1
-    details += item.notification.details.count
-    bytes += writer.count
-    if notifications % 256 == 0 && clock.now >= deadline { break outer }
-  }
+func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
+  let elapsed = start.duration(to: .now)
+  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
-let elapsed = start.duration(to: clock.now)
-let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-func format(_ value: Double) -> String { String(format: "%.0f", value) }
-print("scenario:          \(path)")
-print("elapsed_s:         \(String(format: "%.2f", secondsTaken))")
-print("notifications:     \(notifications)")
-print("details:           \(details)")
-print("bytes:             \(bytes)")
-print("details_per_s:     \(format(Double(details) / secondsTaken))")
-print("notifications_per_s: \(format(Double(notifications) / secondsTaken))")
-print("mb_per_s:          \(String(format: "%.1f", Double(bytes) / secondsTaken / 1_000_000))")
+
+func generateBenchmark(path: String, seconds: Double) {
+  var scenario: Scenario
+  do {
+    scenario = try ScenarioLoader.load(path: path)
+  } catch {
+    fail(error.localizedDescription)
+  }
+  var signer = Signer(key: scenario.target.key)
+  var writer = JSONByteWriter(capacity: 1 << 16)
+  var notifications = 0
+  var details = 0
+  var bytes = 0
+  let start = ContinuousClock.now
+  let deadline = start + .milliseconds(Int64(seconds * 1000))
+  var pass: UInt64 = 0
+  outer: while true {
+    // A scenario that ends before the time is up starts again under the next seed.
+    scenario.seed &+= pass
+    pass += 1
+    for var item in NotificationGenerator(scenario: scenario) {
+      signer.sign(&item.notification)
+      writer.reset()
+      item.notification.write(to: &writer)
+      notifications += 1
+      details += item.notification.details.count
+      bytes += writer.count
+      if notifications % 256 == 0 && ContinuousClock.now >= deadline { break outer }
+    }
+  }
+  let taken = elapsedSeconds(since: start)
+  print("scenario:          \(path)")
+  print("elapsed_s:         \(String(format: "%.2f", taken))")
+  print("notifications:     \(notifications)")
+  print("details:           \(details)")
+  print("bytes:             \(bytes)")
+  print("details_per_s:     \(String(format: "%.0f", Double(details) / taken))")
+  print("notifications_per_s: \(String(format: "%.0f", Double(notifications) / taken))")
+  print("mb_per_s:          \(String(format: "%.1f", Double(bytes) / taken / 1_000_000))")
+}
+
+/// Counts completed POSTs across the workers.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var ok = 0
+  private var failed = 0
+  func add(success: Bool) { lock.withLock { if success { ok += 1 } else { failed += 1 } } }
+  var totals: (ok: Int, failed: Int) { lock.withLock { (ok, failed) } }
+}
+
+func postLoop(url: URL, body: Data, concurrency: Int, seconds: Double) async {
+  let configuration = URLSessionConfiguration.ephemeral
+  configuration.httpMaximumConnectionsPerHost = concurrency
+  let session = URLSession(configuration: configuration)
+  var request = URLRequest(url: url)
+  request.httpMethod = "POST"
+  request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+  request.setValue("Airudder", forHTTPHeaderField: "User-Agent")
+  request.httpBody = body
+  let counter = Counter()
+  let start = ContinuousClock.now
+  let deadline = start + .milliseconds(Int64(seconds * 1000))
+  await withTaskGroup(of: Void.self) { group in
+    for _ in 0..<concurrency {
+      group.addTask { [request] in
+        while ContinuousClock.now < deadline {
+          do {
+            let (_, response) = try await session.data(for: request)
+            counter.add(success: ((response as? HTTPURLResponse)?.statusCode ?? 0) / 100 == 2)
+          } catch {
+            counter.add(success: false)
+          }
+        }
+      }
+    }
+  }
+  let taken = elapsedSeconds(since: start)
+  let (ok, failed) = counter.totals
+  print("url:               \(url)")
+  print("concurrency:       \(concurrency)")
+  print("elapsed_s:         \(String(format: "%.2f", taken))")
+  print("requests_ok:       \(ok)")
+  print("requests_failed:   \(failed)")
+  print("requests_per_s:    \(String(format: "%.0f", Double(ok) / taken))")
+}
+
+func transportLoop(url: URL, body: Data, concurrency: Int, seconds: Double) async {
+  let transport = URLSessionTransport(url: url, connections: concurrency)
+  let counter = Counter()
+  let start = ContinuousClock.now
+  let deadline = start + .milliseconds(Int64(seconds * 1000))
+  await withTaskGroup(of: Void.self) { group in
+    for _ in 0..<concurrency {
+      group.addTask {
+        while ContinuousClock.now < deadline {
+          counter.add(success: await transport.post(body, timeout: .seconds(10)).isSuccess)
+        }
+      }
+    }
+  }
+  let taken = elapsedSeconds(since: start)
+  print("transport_requests_per_s: \(String(format: "%.0f", Double(counter.totals.ok) / taken))")
+}
+
+switch arguments.first {
+case "transport-loop":
+  let done = DispatchSemaphore(value: 0)
+  Task.detached {
+    await transportLoop(url: URL(string: arguments[1])!, body: FileManager.default.contents(atPath: arguments[2])!, concurrency: Int(arguments[3])!, seconds: Double(arguments[4])!)
+    done.signal()
+  }
+  done.wait()
+case "post-loop":
+  guard arguments.count == 5, let url = URL(string: arguments[1]), let body = FileManager.default.contents(atPath: arguments[2]),
+    let concurrency = Int(arguments[3]), let seconds = Double(arguments[4])
+  else { fail("usage: airudder-sim-bench post-loop URL BODY_FILE CONCURRENCY SECONDS") }
+  let done = DispatchSemaphore(value: 0)
+  Task.detached {
+    await postLoop(url: url, body: body, concurrency: concurrency, seconds: seconds)
+    done.signal()
+  }
+  done.wait()
+case "generate":
+  generateBenchmark(path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json", seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
+default:
+  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop URL BODY_FILE CONCURRENCY SECONDS")
+}

@@ -22,15 +22,6 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     self.ledger = ledger
   }
 
-  /// A notification ready to post: its bytes never change between attempts.
-  struct Prepared: Sendable {
-    var number: Int
-    var taskID: String
-    var firstCallID: String
-    var detailCount: Int
-    var body: Data
-  }
-
   /// Runs to the end condition or cancellation; returns when every notification has ended.
   public func run() async {
     let pool = SlotPool(capacity: plan.concurrency)
@@ -44,118 +35,142 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       await race.next()
       race.cancelAll()
     }
-    await ledger.finish()
+    ledger.finish()
   }
 
   private func runNotifications(pool: SlotPool, start: C.Instant) async {
+    let feed = NotificationFeed(scenario: scenario, plan: plan, ledger: ledger)
     await withTaskCancellationHandler {
       await withDiscardingTaskGroup { group in
-        await produce(into: &group, pool: pool, start: start)
+        if plan.mode == .concurrency {
+          // Closed model: long-lived workers pull the next notification when they have a slot,
+          // so a request costs no new task and no hand-off to a producer.
+          for _ in 0..<plan.concurrency {
+            group.addTask { await work(feed: feed, pool: pool) }
+          }
+        } else {
+          await schedule(feed: feed, into: &group, pool: pool, start: start)
+        }
       }
     } onCancel: {
       // Wakes notifications waiting for a slot; sleeping retries are woken by cancellation.
-      Task { await pool.close() }
+      pool.close()
     }
   }
 
-  private func produce(into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
-    var signer = Signer(key: plan.key)
-    var writer = JSONByteWriter(capacity: 1 << 14)
-    var firstSendTime: Int64?
-    var index = 0
-    for var item in NotificationGenerator(scenario: scenario, limit: plan.count) {
-      if Task.isCancelled { break }
-      signer.sign(&item.notification)
-      writer.reset()
-      item.notification.write(to: &writer)
-      let prepared = Prepared(
-        number: item.number, taskID: item.notification.taskID,
-        firstCallID: item.notification.details.first?.callID ?? "", detailCount: item.notification.details.count,
-        body: writer.withBytes { Data($0) })
-      await ledger.notificationGenerated()
-
-      var intended = clock.now
-      switch plan.mode {
-      case .concurrency:
-        break
-      case .rate:
-        intended = start.advanced(by: .seconds(Double(index) / (plan.rate ?? 1)))
-      case .timeline:
-        let first = firstSendTime ?? item.sendTime
-        firstSendTime = first
-        intended = start.advanced(by: .seconds(Double(item.sendTime - first) / plan.policy.timeScale))
-      }
-      index += 1
-      if plan.mode != .concurrency {
-        do {
-          try await clock.sleep(until: intended, tolerance: nil)
-        } catch {
-          await ledger.notificationEnded(.cancelled)
-          break
-        }
-      }
-      guard await pool.acquire() else {
-        await ledger.notificationEnded(.cancelled)
-        break
-      }
-      if Task.isCancelled {
-        await pool.release()
-        await ledger.notificationEnded(.cancelled)
-        break
-      }
-      if plan.mode == .concurrency { intended = clock.now }
-      group.addTask { await deliver(prepared, intended: intended, pool: pool) }
-    }
-  }
-
-  /// Posts one notification until it is delivered, dropped or cancelled. The first attempt
-  /// arrives holding a slot; a retry waits without one and then takes one.
-  private func deliver(_ notification: Prepared, intended firstIntended: C.Instant, pool: SlotPool) async {
-    var attempt = 1
-    var intended = firstIntended
-    var holdsSlot = true
-    while true {
-      if !holdsSlot {
-        guard await pool.acquire() else {
-          await ledger.notificationEnded(.cancelled)
+  /// One worker of the closed model. Its notifications' retries run beside it, holding no
+  /// slot while they wait.
+  private func work(feed: NotificationFeed, pool: SlotPool) async {
+    await withDiscardingTaskGroup { retries in
+      while !Task.isCancelled {
+        guard await pool.acquire() else { return }
+        guard !Task.isCancelled, let notification = feed.next() else {
+          pool.release()
           return
         }
+        let intended = clock.now
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool) {
+          retries.addTask { await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool) }
+        }
+      }
+    }
+  }
+
+  /// The open models: each notification starts at its intended time whether or not earlier
+  /// ones finished (still capped by the slots), and its latency counts from that time.
+  private func schedule(feed: NotificationFeed, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
+    var firstSendTime: Int64?
+    var index = 0
+    while let notification = feed.next() {
+      let intended: C.Instant
+      if plan.mode == .rate {
+        intended = start.advanced(by: .seconds(Double(index) / (plan.rate ?? 1)))
+      } else {
+        let first = firstSendTime ?? notification.sendTime
+        firstSendTime = first
+        intended = start.advanced(by: .seconds(Double(notification.sendTime - first) / plan.policy.timeScale))
+      }
+      index += 1
+      do {
+        try await clock.sleep(until: intended, tolerance: nil)
+      } catch {
+        ledger.notificationEnded(.cancelled)
+        return
+      }
+      guard await pool.acquire() else {
+        ledger.notificationEnded(.cancelled)
+        return
       }
       if Task.isCancelled {
-        await pool.release()
-        await ledger.notificationEnded(.cancelled)
+        pool.release()
+        ledger.notificationEnded(.cancelled)
         return
       }
-      let started = clock.now
-      await ledger.attemptStarted(first: attempt == 1, late: attempt == 1 && plan.mode != .concurrency && intended.duration(to: started) > plan.lateThreshold)
-      let outcome = await transport.post(notification.body, timeout: plan.policy.attemptTimeout)
-      let ended = clock.now
-      await pool.release()
-      holdsSlot = false
-      await ledger.attemptFinished(
-        AttemptRecord(
-          wallTime: Date().timeIntervalSince1970, elapsed: firstIntended.duration(to: ended).seconds,
-          notification: notification.number, taskID: notification.taskID, firstCallID: notification.firstCallID,
-          attempt: attempt, outcome: outcome, latency: intended.duration(to: ended)))
-      if outcome.isSuccess {
-        await ledger.notificationEnded(.delivered(attempt: attempt), details: notification.detailCount)
-        return
+      group.addTask {
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool) {
+          await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool)
+        }
       }
-      guard let next = plan.policy.nextAttempt(after: attempt, failedAt: ended) else {
-        await ledger.notificationEnded(.dropped)
-        return
-      }
-      await ledger.retryWaiting(1)
+    }
+  }
+
+  /// Posts one attempt while holding a slot (released here) and records it. Returns when the
+  /// next attempt is due, or nil when the notification has ended.
+  private func post(_ notification: PreparedNotification, attempt: Int, intended: C.Instant, firstIntended: C.Instant, pool: SlotPool) async -> C.Instant? {
+    let started = clock.now
+    let late = attempt == 1 && plan.mode != .concurrency && intended.duration(to: started) > plan.lateThreshold
+    ledger.attemptStarted(first: attempt == 1, late: late)
+    let outcome = await transport.post(notification.body, timeout: plan.policy.attemptTimeout)
+    let ended = clock.now
+    pool.release()
+    ledger.attemptFinished(
+      AttemptRecord(
+        wallTime: Date().timeIntervalSince1970, elapsed: firstIntended.duration(to: ended).seconds,
+        notification: notification.number, taskID: notification.taskID, firstCallID: notification.firstCallID,
+        attempt: attempt, outcome: outcome, latency: intended.duration(to: ended)))
+    if outcome.isSuccess {
+      ledger.notificationEnded(.delivered(attempt: attempt), details: notification.detailCount)
+      return nil
+    }
+    guard let next = plan.policy.nextAttempt(after: attempt, failedAt: ended) else {
+      ledger.notificationEnded(.dropped)
+      return nil
+    }
+    if Task.isCancelled {
+      ledger.notificationEnded(.cancelled)
+      return nil
+    }
+    return next
+  }
+
+  /// Waits for each retry without a slot, then takes one and posts the same bytes again.
+  private func retry(_ notification: PreparedNotification, attempt first: Int, at firstRetry: C.Instant, firstIntended: C.Instant, pool: SlotPool) async {
+    var attempt = first
+    var next = firstRetry
+    while true {
+      ledger.retryWaiting(1)
       do {
         try await clock.sleep(until: next, tolerance: nil)
-        await ledger.retryWaiting(-1)
+        ledger.retryWaiting(-1)
       } catch {
-        await ledger.retryWaiting(-1)
-        await ledger.notificationEnded(.cancelled)
+        ledger.retryWaiting(-1)
+        ledger.notificationEnded(.cancelled)
+        return
+      }
+      guard await pool.acquire() else {
+        ledger.notificationEnded(.cancelled)
+        return
+      }
+      if Task.isCancelled {
+        pool.release()
+        ledger.notificationEnded(.cancelled)
+        return
+      }
+      guard let following = await post(notification, attempt: attempt, intended: next, firstIntended: firstIntended, pool: pool) else {
         return
       }
       attempt += 1
-      intended = next
+      next = following
     }
   }
 }

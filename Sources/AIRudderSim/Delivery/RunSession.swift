@@ -63,7 +63,7 @@ public final class RunSession: @unchecked Sendable {
     _ = await progress?.value
     let elapsed = started.duration(to: clock.now)
 
-    let counts = await ledger.snapshot()
+    let counts = ledger.snapshot()
     var receiverCounts: ReceiverCounts?
     if let receiver {
       receiver.stop()
@@ -94,7 +94,7 @@ public final class RunSession: @unchecked Sendable {
     while !Task.isCancelled {
       try? await Task.sleep(for: .milliseconds(250))
       let now = ContinuousClock.now
-      let counts = await ledger.snapshot()
+      let counts = ledger.snapshot()
       let window = previous.time.duration(to: now).seconds
       let rate = window > 0 ? Double(counts.firstAttemptsStarted - previous.started) / window : 0
       previous = (now, counts.firstAttemptsStarted)

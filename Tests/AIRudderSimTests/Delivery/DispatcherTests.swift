@@ -16,7 +16,7 @@ import Testing
     let ledger = RunLedger(maxAttempts: policy.maxAttempts)
     let plan = DeliveryPlan(concurrency: 1, count: 1, policy: policy)
     await Dispatcher(scenario: try smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger).run()
-    return (await ledger.snapshot(), transport.recorded)
+    return (ledger.snapshot(), transport.recorded)
   }
 
   /// Delivered on attempt k after k-1 failures; each retry starts exactly 60 s after the
@@ -71,10 +71,10 @@ import Testing
     let dispatcher = Dispatcher(
       scenario: try Self.smoke(), plan: DeliveryPlan(concurrency: 2, count: 2), transport: transport, clock: clock, ledger: ledger)
     let run = Task { await dispatcher.run() }
-    #expect(await eventually { await ledger.snapshot().waitingRetry == 2 })
+    #expect(await eventually { ledger.snapshot().waitingRetry == 2 })
     run.cancel()
     await run.value
-    let counts = await ledger.snapshot()
+    let counts = ledger.snapshot()
     #expect(counts.generated == 2 && counts.cancelled == 2 && counts.attempts == 2 && counts.waitingRetry == 0)
     #expect(counts.isBalanced)
   }
@@ -94,7 +94,7 @@ import Testing
     var collection = try ScenarioLoader.load(path: RepositoryPath.scenario("collection.json"))
     collection.seed = 5
     await Dispatcher(scenario: collection, plan: plan, transport: transport, clock: clock, ledger: ledger).run()
-    let counts = await ledger.snapshot()
+    let counts = ledger.snapshot()
     #expect(counts.generated == 300)
     #expect(counts.isBalanced && counts.cancelled == 0)
     #expect(counts.delivered == counts.deliveredOnAttempt.reduce(0, +))
@@ -122,7 +122,7 @@ import Testing
     }
     await run.value
     #expect(transport.recorded.map { $0.started.offset } == (0..<5).map { Duration.milliseconds(100 * $0) })
-    let counts = await ledger.snapshot()
+    let counts = ledger.snapshot()
     #expect(counts.delivered == 5 && counts.lateStarts == 0)
   }
 
@@ -134,7 +134,7 @@ import Testing
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 1, rate: 10, count: 5)
     await Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger).run()
-    let counts = await ledger.snapshot()
+    let counts = ledger.snapshot()
     #expect(counts.delivered == 5)
     #expect(counts.lateStarts >= 3)
     #expect(counts.latency.maxMicroseconds > 1_500_000)
