@@ -1,6 +1,6 @@
 # Sourced by the benchmark scripts: installs nginx if needed and starts one answering `{}`
 # to every request on 127.0.0.1:$NGINX_PORT, with one worker, until `stop_nginx`.
-NGINX_PORT=${NGINX_PORT:-18088}
+NGINX_PORT=${NGINX_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 if ! command -v nginx >/dev/null; then
   apt-get update -qq >/dev/null && apt-get install -y -qq nginx-light >/dev/null
 fi

@@ -91,27 +91,34 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
         intended = start.advanced(by: .seconds(Double(notification.sendTime - first) / plan.policy.timeScale))
       }
       index += 1
-      do {
-        try await clock.sleep(until: intended, tolerance: nil)
-      } catch {
-        ledger.notificationEnded(.cancelled)
-        return
-      }
-      guard await pool.acquire() else {
-        ledger.notificationEnded(.cancelled)
-        return
-      }
-      if Task.isCancelled {
-        pool.release()
-        ledger.notificationEnded(.cancelled)
-        return
-      }
+      guard await waitForTurn(until: intended, pool: pool) else { return }
       group.addTask {
         if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool) {
           await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool)
         }
       }
     }
+  }
+
+  /// Sleeps until `instant`, then takes a slot. False when the run stopped first: the
+  /// notification is then counted cancelled and holds no slot.
+  private func waitForTurn(until instant: C.Instant, pool: SlotPool) async -> Bool {
+    do {
+      try await clock.sleep(until: instant, tolerance: nil)
+    } catch {
+      ledger.notificationEnded(.cancelled)
+      return false
+    }
+    guard await pool.acquire() else {
+      ledger.notificationEnded(.cancelled)
+      return false
+    }
+    if Task.isCancelled {
+      pool.release()
+      ledger.notificationEnded(.cancelled)
+      return false
+    }
+    return true
   }
 
   /// Posts one attempt while holding a slot (released here) and records it. Returns when the
@@ -149,23 +156,9 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     var next = firstRetry
     while true {
       ledger.retryWaiting(1)
-      do {
-        try await clock.sleep(until: next, tolerance: nil)
-        ledger.retryWaiting(-1)
-      } catch {
-        ledger.retryWaiting(-1)
-        ledger.notificationEnded(.cancelled)
-        return
-      }
-      guard await pool.acquire() else {
-        ledger.notificationEnded(.cancelled)
-        return
-      }
-      if Task.isCancelled {
-        pool.release()
-        ledger.notificationEnded(.cancelled)
-        return
-      }
+      let due = await waitForTurn(until: next, pool: pool)
+      ledger.retryWaiting(-1)
+      guard due else { return }
       guard let following = await post(notification, attempt: attempt, intended: next, firstIntended: firstIntended, pool: pool) else {
         return
       }

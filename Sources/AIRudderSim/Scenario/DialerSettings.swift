@@ -80,8 +80,7 @@ enum Weights {
     let raw: [String: Double] = try s.value(key, default: [:])
     let names = allowed.map(\.rawValue)
     for name in raw.keys.sorted() where !names.contains(name) {
-      var message = "unknown name \"\(name)\"; expected one of: \(names.joined(separator: ", "))"
-      if let suggestion = Suggestion.closest(to: name, among: names) { message = "unknown name \"\(name)\"; did you mean \"\(suggestion)\"?" }
+      let message = Suggestion.unknown("name", name, among: names)
       throw DecodingError.dataCorrupted(.init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: message))
     }
     for (name, weight) in raw where weight < 0 || !weight.isFinite {

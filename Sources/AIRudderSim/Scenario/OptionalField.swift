@@ -59,12 +59,7 @@ public struct FieldPresence: Decodable, Sendable {
     let names = OptionalField.allCases.map(\.rawValue)
     for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
       guard let field = OptionalField(rawValue: key.stringValue) else {
-        var message = "unknown optional field \"\(key.stringValue)\""
-        if let suggestion = Suggestion.closest(to: key.stringValue, among: names) {
-          message += "; did you mean \"\(suggestion)\"?"
-        } else {
-          message += "; expected one of: \(names.joined(separator: ", "))"
-        }
+        let message = Suggestion.unknown("optional field", key.stringValue, among: names)
         throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [key], debugDescription: message))
       }
       let rate = try container.decode(Double.self, forKey: key)

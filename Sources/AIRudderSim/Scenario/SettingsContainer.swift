@@ -9,12 +9,7 @@ struct SettingsContainer<Key: CodingKey & CaseIterable & RawRepresentable<String
     let all = try decoder.container(keyedBy: AnyKey.self)
     let known = Key.allCases.map(\.rawValue)
     for key in all.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where Key(rawValue: key.stringValue) == nil {
-      var message = "unknown key \"\(key.stringValue)\""
-      if let suggestion = Suggestion.closest(to: key.stringValue, among: known) {
-        message += "; did you mean \"\(suggestion)\"?"
-      } else {
-        message += "; expected one of: \(known.joined(separator: ", "))"
-      }
+      let message = Suggestion.unknown("key", key.stringValue, among: known)
       throw DecodingError.dataCorrupted(.init(codingPath: all.codingPath + [key], debugDescription: message))
     }
     container = try decoder.container(keyedBy: Key.self)
@@ -83,6 +78,15 @@ public enum Suggestion {
     return best.0
   }
 
+  /// `unknown key "scen"; did you mean "scene"?`, or the list of what is allowed when nothing
+  /// is close: the one wording for misspelt keys, names and values.
+  public static func unknown(_ what: String, _ name: String, among candidates: [String]) -> String {
+    if let suggestion = closest(to: name, among: candidates) {
+      return "unknown \(what) \"\(name)\"; did you mean \"\(suggestion)\"?"
+    }
+    return "unknown \(what) \"\(name)\"; expected one of: \(candidates.joined(separator: ", "))"
+  }
+
   static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
@@ -107,9 +111,6 @@ extension SettingChoice {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     if let value = Self(rawValue: text) { return value }
-    let names = allCases.map(\.rawValue)
-    var message = "unknown value \"\(text)\"; expected one of: \(names.joined(separator: ", "))"
-    if let suggestion = Suggestion.closest(to: text, among: names) { message = "unknown value \"\(text)\"; did you mean \"\(suggestion)\"?" }
-    throw DecodingError.dataCorruptedError(in: container, debugDescription: message)
+    throw DecodingError.dataCorruptedError(in: container, debugDescription: Suggestion.unknown("value", text, among: allCases.map(\.rawValue)))
   }
 }
