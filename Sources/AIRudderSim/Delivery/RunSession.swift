@@ -31,6 +31,10 @@ public final class RunSession: @unchecked Sendable {
 
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   public func execute() async throws -> ExitCode {
+    // Output files are checked before the run, not found unwritable after it.
+    if let path = options.reportPath, !FileManager.default.createFile(atPath: path, contents: nil) {
+      throw InputError.unreadable(file: path, reason: "cannot create the report file")
+    }
     let journal = try options.journalPath.map { path throws(InputError) in try AttemptJournal(path: path) }
     let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
     var receiver: MockReceiver?

@@ -69,7 +69,13 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
     case .secureConnectionFailed: return .connectionError("TLS error: \(urlError.localizedDescription)")
     case .badServerResponse, .cannotParseResponse: return .other("malformed response")
     case .zeroByteResource: return .other("empty response")
-    default: return .connectionError(urlError.localizedDescription)
+    default:
+      // FoundationNetworking on Linux reports most libcurl TLS failures as "unknown", with
+      // libcurl's text ("SSL certificate problem: self-signed certificate").
+      let text = urlError.localizedDescription
+      if text.localizedCaseInsensitiveContains("certificate") { return .connectionError("TLS certificate error: \(text)") }
+      if text.contains("SSL") || text.contains("TLS") { return .connectionError("TLS error: \(text)") }
+      return .connectionError(text)
     }
   }
 }

@@ -1,4 +1,5 @@
-import AIRudderSim
+@testable import AIRudderSim
+import Foundation
 import Testing
 
 @Suite struct RetryPolicyTests {
@@ -29,5 +30,18 @@ import Testing
     let decoded = try scenario(#"{ retry: { timeout: "5s", interval: "30s", maxRetries: 2 }, timeScale: 10 }"#)
     let policy = RetryPolicy(decoded.retry, timeScale: decoded.timeScale)
     #expect(policy.maxAttempts == 3 && policy.scaledInterval == .seconds(3) && policy.attemptTimeout == .seconds(5))
+  }
+}
+
+@Suite struct TransportErrorMappingTests {
+  @Test(arguments: [
+    (URLError(.cannotConnectToHost), AttemptOutcome.connectionError("connection refused")),
+    (URLError(.timedOut), AttemptOutcome.timeout),
+    (URLError(.badServerResponse), AttemptOutcome.other("malformed response")),
+    (URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"]),
+     AttemptOutcome.connectionError("TLS certificate error: SSL certificate problem: self-signed certificate")),
+  ])
+  func urlErrorsBecomeAttemptClasses(error: URLError, outcome: AttemptOutcome) {
+    #expect(URLSessionTransport.outcome(for: error) == outcome)
   }
 }
