@@ -40,6 +40,8 @@ public final class MockReceiver: @unchecked Sendable {
 
   /// Stops listening and closes every connection; waits for answers being delayed to end.
   public func stop() {
+    // Wake answers that are sleeping out a delay first, or the server waits for them.
+    state.wakeUp()
     server.stop()
     state.finish()
   }

@@ -98,11 +98,17 @@ final class ReceiverState: @unchecked Sendable {
     condition.withLock { answers[status.map(String.init) ?? "dropped", default: 0] += 1 }
   }
 
-  func finish() {
+  /// Ends delays and `--until` waits; the server's threads can then finish.
+  func wakeUp() {
     condition.withLock {
       stopping = true
       condition.broadcast()
     }
+  }
+
+  /// After the server has stopped: nothing more will be recorded.
+  func finish() {
+    wakeUp()
     recorder?.close()
   }
 
