@@ -10,6 +10,8 @@ import Foundation
 ///     Details generated, signed and serialised per second on one core, no I/O.
 ///   airudder-sim-bench post-loop URL BODY_FILE CONCURRENCY SECONDS
 ///     A bare URLSession loop posting one fixed body: the yardstick for `run`.
+///   airudder-sim-bench transport-loop URL BODY_FILE CONCURRENCY SECONDS
+///     The same loop through the tool's URLSessionTransport.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -127,9 +129,12 @@ func transportLoop(url: URL, body: Data, concurrency: Int, seconds: Double) asyn
 
 switch arguments.first {
 case "transport-loop":
+  guard arguments.count == 5, let url = URL(string: arguments[1]), let body = FileManager.default.contents(atPath: arguments[2]),
+    let concurrency = Int(arguments[3]), let seconds = Double(arguments[4])
+  else { fail("usage: airudder-sim-bench transport-loop URL BODY_FILE CONCURRENCY SECONDS") }
   let done = DispatchSemaphore(value: 0)
   Task.detached {
-    await transportLoop(url: URL(string: arguments[1])!, body: FileManager.default.contents(atPath: arguments[2])!, concurrency: Int(arguments[3])!, seconds: Double(arguments[4])!)
+    await transportLoop(url: url, body: body, concurrency: concurrency, seconds: seconds)
     done.signal()
   }
   done.wait()
@@ -146,5 +151,5 @@ case "post-loop":
 case "generate":
   generateBenchmark(path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json", seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
 default:
-  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop URL BODY_FILE CONCURRENCY SECONDS")
+  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop URL BODY_FILE CONCURRENCY SECONDS")
 }
