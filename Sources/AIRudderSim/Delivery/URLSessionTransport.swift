@@ -10,6 +10,8 @@ import Foundation
 /// connection can be reused) but only counted: nothing of them is kept, whatever their size.
 public final class URLSessionTransport: NotificationTransport, @unchecked Sendable {
   private let url: URL
+  /// Method and headers set once; each post only swaps the body.
+  private let template: URLRequest
   private let session: URLSession
   private let tracker: TaskTracker
 
@@ -17,6 +19,11 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
   /// so that no request waits in libcurl's queue and loses part of its timeout there.
   public init(url: URL, connections: Int) {
     self.url = url
+    var request = URLRequest(url: url)
+    request.httpMethod = "POST"
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    request.setValue("Airudder", forHTTPHeaderField: "User-Agent")
+    template = request
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = max(1, connections)
     configuration.timeoutIntervalForRequest = 24 * 3600  // the deadline below is what counts
@@ -39,10 +46,7 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
   }
 
   public func post(_ body: Data, timeout: Duration) async -> AttemptOutcome {
-    var request = URLRequest(url: url)
-    request.httpMethod = "POST"
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    request.setValue("Airudder", forHTTPHeaderField: "User-Agent")
+    var request = template
     request.httpBody = body
     let task = session.dataTask(with: request)
     let id = task.taskIdentifier
