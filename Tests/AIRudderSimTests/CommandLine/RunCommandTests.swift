@@ -23,8 +23,8 @@ import Testing
   }
 
   /// The "done when": the retry story, reconciled, with no other software.
-  @Test func retryDemoTellsTheWholeStory() throws {
-    let result = try ToolProcess.run(["run", "Scenarios/retry-demo.json", "--quiet"])
+  @Test func retryDemoTellsTheWholeStory() async throws {
+    let result = try await ToolProcess.run(["run", "Scenarios/retry-demo.json", "--quiet"])
     #expect(result.code == 0, "stderr: \(result.stderr)")
     for line in [
       "generated 12  delivered 11  dropped 1  cancelled 0", "#1: 7  #2: 1  #3: 3", "timeout 1",
@@ -36,10 +36,10 @@ import Testing
   }
 
   /// SIGINT while retries wait: they are cancelled, the report is written, exit 130.
-  @Test func interruptWithRetriesWaiting() throws {
+  @Test func interruptWithRetriesWaiting() async throws {
     let report = FileManager.default.temporaryDirectory.appendingPathComponent("interrupt-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: report) }
-    let result = try ToolProcess.run(
+    let result = try await ToolProcess.run(
       ["run", "Scenarios/retry-demo.json", "--time-scale", "1", "--report", report.path, "--quiet"], interruptAfter: 3)
     #expect(result.code == 130)
     #expect(result.stderr.contains("stopping"))
@@ -48,8 +48,8 @@ import Testing
     #expect(decoded.exitCode == 130)
   }
 
-  @Test func unreachableURLExitsOneWithConnectionErrors() throws {
-    let result = try ToolProcess.run(["run", "Scenarios/smoke.json", "--url", "http://127.0.0.1:9/", "--count", "2", "--max-retries", "1", "--retry-interval", "100ms", "--quiet"])
+  @Test func unreachableURLExitsOneWithConnectionErrors() async throws {
+    let result = try await ToolProcess.run(["run", "Scenarios/smoke.json", "--url", "http://127.0.0.1:9/", "--count", "2", "--max-retries", "1", "--retry-interval", "100ms", "--quiet"])
     #expect(result.code == 1)
     #expect(result.stdout.contains("dropped 2"))
     #expect(result.stdout.contains("connection refused"))

@@ -14,8 +14,9 @@ enum ToolProcess {
     var stderr: String
   }
 
-  /// Runs the tool; `interruptAfter` sends SIGINT after that many seconds.
-  static func run(_ arguments: [String], interruptAfter: Double? = nil, timeout: Double = 120) throws -> Result {
+  /// Runs the tool; `interruptAfter` sends SIGINT after that many seconds. Waits with
+  /// `Task.sleep`, never blocking one of the few threads other tests' tasks run on.
+  static func run(_ arguments: [String], interruptAfter: Double? = nil, timeout: Double = 120) async throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -26,11 +27,11 @@ enum ToolProcess {
     process.standardError = err
     try process.run()
     if let interruptAfter {
-      Thread.sleep(forTimeInterval: interruptAfter)
+      try await Task.sleep(for: .seconds(interruptAfter))
       process.interrupt()
     }
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
     if process.isRunning {
       process.terminate()
       Issue.record("airudder-sim \(arguments.joined(separator: " ")) did not end within \(timeout)s")
