@@ -31,7 +31,7 @@ for round in $(seq "$rounds"); do
   bare_rps=$(awk '/^requests_per_s:/ {print $2}' <<<"$bare")
   # The tool's own transport (delegate callbacks, bounded bodies, deadline) in the same bare loop:
   # separates what the transport costs from what generating, signing and accounting cost.
-  transport_rps=$($bin/airudder-sim-bench transport-loop "$url" "$work/body.json" "$concurrency" "$seconds" | awk '{print $2}')
+  transport_rps=$($bin/airudder-sim-bench transport-loop "$url" "$work/body.json" "$concurrency" "$seconds" | awk '/^requests_per_s:/ {print $2}')
   $bin/airudder-sim run Scenarios/load.json --url "$url" --concurrency "$concurrency" --duration "${seconds}s" \
     --count 100000000 --quiet --report "$work/run.json" > /dev/null || true
   run_rps=$(python3 -c "import json; r=json.load(open('$work/run.json')); print(round(r['attempts']['total']/r['elapsed_s']))")

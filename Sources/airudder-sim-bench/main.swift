@@ -73,7 +73,30 @@ final class Counter: @unchecked Sendable {
   var totals: (ok: Int, failed: Int) { lock.withLock { (ok, failed) } }
 }
 
-func postLoop(url: URL, body: Data, concurrency: Int, seconds: Double) async {
+/// `concurrency` tasks posting `body` until `seconds` pass; prints requests per second.
+func loop(_ name: String, concurrency: Int, seconds: Double, post: @escaping @Sendable () async -> Bool) async {
+  let counter = Counter()
+  let start = ContinuousClock.now
+  let deadline = start + .milliseconds(Int64(seconds * 1000))
+  await withTaskGroup(of: Void.self) { group in
+    for _ in 0..<concurrency {
+      group.addTask {
+        while ContinuousClock.now < deadline { counter.add(success: await post()) }
+      }
+    }
+  }
+  let taken = elapsedSeconds(since: start)
+  let (ok, failed) = counter.totals
+  print("loop:              \(name)")
+  print("concurrency:       \(concurrency)")
+  print("elapsed_s:         \(String(format: "%.2f", taken))")
+  print("requests_ok:       \(ok)")
+  print("requests_failed:   \(failed)")
+  print("requests_per_s:    \(String(format: "%.0f", Double(ok) / taken))")
+}
+
+/// A bare URLSession loop: `data(for:)` with one fixed request, nothing else.
+func bareSession(url: URL, body: Data, concurrency: Int) -> @Sendable () async -> Bool {
   let configuration = URLSessionConfiguration.ephemeral
   configuration.httpMaximumConnectionsPerHost = concurrency
   let session = URLSession(configuration: configuration)
@@ -82,69 +105,28 @@ func postLoop(url: URL, body: Data, concurrency: Int, seconds: Double) async {
   request.setValue("application/json", forHTTPHeaderField: "Content-Type")
   request.setValue("Airudder", forHTTPHeaderField: "User-Agent")
   request.httpBody = body
-  let counter = Counter()
-  let start = ContinuousClock.now
-  let deadline = start + .milliseconds(Int64(seconds * 1000))
-  await withTaskGroup(of: Void.self) { group in
-    for _ in 0..<concurrency {
-      group.addTask { [request] in
-        while ContinuousClock.now < deadline {
-          do {
-            let (_, response) = try await session.data(for: request)
-            counter.add(success: ((response as? HTTPURLResponse)?.statusCode ?? 0) / 100 == 2)
-          } catch {
-            counter.add(success: false)
-          }
-        }
-      }
-    }
+  return { [request] in
+    guard let (_, response) = try? await session.data(for: request) else { return false }
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0) / 100 == 2
   }
-  let taken = elapsedSeconds(since: start)
-  let (ok, failed) = counter.totals
-  print("url:               \(url)")
-  print("concurrency:       \(concurrency)")
-  print("elapsed_s:         \(String(format: "%.2f", taken))")
-  print("requests_ok:       \(ok)")
-  print("requests_failed:   \(failed)")
-  print("requests_per_s:    \(String(format: "%.0f", Double(ok) / taken))")
-}
-
-func transportLoop(url: URL, body: Data, concurrency: Int, seconds: Double) async {
-  let transport = URLSessionTransport(url: url, connections: concurrency)
-  let counter = Counter()
-  let start = ContinuousClock.now
-  let deadline = start + .milliseconds(Int64(seconds * 1000))
-  await withTaskGroup(of: Void.self) { group in
-    for _ in 0..<concurrency {
-      group.addTask {
-        while ContinuousClock.now < deadline {
-          counter.add(success: await transport.post(body, timeout: .seconds(10)).isSuccess)
-        }
-      }
-    }
-  }
-  let taken = elapsedSeconds(since: start)
-  print("transport_requests_per_s: \(String(format: "%.0f", Double(counter.totals.ok) / taken))")
 }
 
 switch arguments.first {
-case "transport-loop":
+case "post-loop", "transport-loop":
   guard arguments.count == 5, let url = URL(string: arguments[1]), let body = FileManager.default.contents(atPath: arguments[2]),
     let concurrency = Int(arguments[3]), let seconds = Double(arguments[4])
-  else { fail("usage: airudder-sim-bench transport-loop URL BODY_FILE CONCURRENCY SECONDS") }
-  let done = DispatchSemaphore(value: 0)
-  Task.detached {
-    await transportLoop(url: url, body: body, concurrency: concurrency, seconds: seconds)
-    done.signal()
+  else { fail("usage: airudder-sim-bench post-loop|transport-loop URL BODY_FILE CONCURRENCY SECONDS") }
+  let post: @Sendable () async -> Bool
+  if arguments[0] == "post-loop" {
+    post = bareSession(url: url, body: body, concurrency: concurrency)
+  } else {
+    let transport = URLSessionTransport(url: url, connections: concurrency)
+    post = { await transport.post(body, timeout: .seconds(10)).isSuccess }
   }
-  done.wait()
-case "post-loop":
-  guard arguments.count == 5, let url = URL(string: arguments[1]), let body = FileManager.default.contents(atPath: arguments[2]),
-    let concurrency = Int(arguments[3]), let seconds = Double(arguments[4])
-  else { fail("usage: airudder-sim-bench post-loop URL BODY_FILE CONCURRENCY SECONDS") }
+  // Detached: top-level code runs on the main actor, whose thread waits on the semaphore.
   let done = DispatchSemaphore(value: 0)
   Task.detached {
-    await postLoop(url: url, body: body, concurrency: concurrency, seconds: seconds)
+    await loop(arguments[0], concurrency: concurrency, seconds: seconds, post: post)
     done.signal()
   }
   done.wait()

@@ -85,14 +85,13 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
 }
 
 /// Tracks the tasks in flight: resumes each waiting `post` exactly once, with whichever comes
-/// first of its completion and its deadline, and counts body bytes. One sweeper checks every
+/// first of its completion and its deadline. One sweeper checks every
 /// deadline every 10 ms, instead of a timer per request (each of which woke a thread).
 final class TaskTracker: NSObject, URLSessionDataDelegate, @unchecked Sendable {
   private struct Pending {
     var task: URLSessionTask
     var deadline: UInt64
     var continuation: CheckedContinuation<AttemptOutcome, Never>
-    var bodyBytes = 0
   }
 
   private let lock = NSLock()
@@ -137,10 +136,9 @@ final class TaskTracker: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
   }
 
-  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-    // Read but bounded: the bytes are counted and dropped, so a huge answer costs no memory.
-    lock.withLock { pending[dataTask.taskIdentifier]?.bodyBytes += data.count }
-  }
+  /// Read but bounded: as a data delegate we are handed each chunk of the body instead of
+  /// URLSession gathering it, and we keep none, so a huge answer costs no memory.
+  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {}
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
     let outcome: AttemptOutcome
