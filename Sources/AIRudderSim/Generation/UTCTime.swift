@@ -17,30 +17,17 @@ public enum UTCTime {
   public static func day(_ seconds: Int64) -> String {
     let (date, _) = split(seconds)
     return String(unsafeUninitializedCapacity: 10) { out in
-      func two(_ value: Int, at offset: Int) {
-        out[offset] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
-        out[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
-      }
-      two(date.0 / 100, at: 0)
-      two(date.0 % 100, at: 2)
-      out[4] = UInt8(ascii: "-")
-      two(date.1, at: 5)
-      out[7] = UInt8(ascii: "-")
-      two(date.2, at: 8)
+      writeDate(date, into: out)
       return 10
     }
   }
 
   /// `HH:MM:SS` for an offset in seconds: the `time` of a transcript line.
   public static func offset(_ seconds: Int) -> String {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(8)
-    appendTwoDigits(min(seconds / 3600, 99), to: &bytes)
-    bytes.append(UInt8(ascii: ":"))
-    appendTwoDigits(seconds / 60 % 60, to: &bytes)
-    bytes.append(UInt8(ascii: ":"))
-    appendTwoDigits(seconds % 60, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    String(unsafeUninitializedCapacity: 8) { out in
+      writeClock(min(seconds / 3600, 99), seconds / 60 % 60, seconds % 60, into: out, at: 0)
+      return 8
+    }
   }
 
   /// Seconds since the epoch for a civil UTC date and time.
@@ -104,23 +91,9 @@ public enum UTCTime {
   /// Writes straight into the string's storage: one allocation per timestamp.
   private static func format(date: (Int, Int, Int), time: Int, separator: UInt8, suffix: UInt8?) -> String {
     String(unsafeUninitializedCapacity: suffix == nil ? 19 : 20) { out in
-      let year = date.0
-      func two(_ value: Int, at offset: Int) {
-        out[offset] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
-        out[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
-      }
-      two(year / 100, at: 0)
-      two(year % 100, at: 2)
-      out[4] = UInt8(ascii: "-")
-      two(date.1, at: 5)
-      out[7] = UInt8(ascii: "-")
-      two(date.2, at: 8)
+      writeDate(date, into: out)
       out[10] = separator
-      two(time / 3600, at: 11)
-      out[13] = UInt8(ascii: ":")
-      two(time / 60 % 60, at: 14)
-      out[16] = UInt8(ascii: ":")
-      two(time % 60, at: 17)
+      writeClock(time / 3600, time / 60 % 60, time % 60, into: out, at: 11)
       if let suffix {
         out[19] = suffix
         return 20
@@ -129,8 +102,27 @@ public enum UTCTime {
     }
   }
 
-  private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(ascii: "0") + UInt8(value / 10 % 10))
-    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+  /// `yyyy-MM-dd` at the start of `out`.
+  private static func writeDate(_ date: (Int, Int, Int), into out: UnsafeMutableBufferPointer<UInt8>) {
+    writeTwoDigits(date.0 / 100, into: out, at: 0)
+    writeTwoDigits(date.0 % 100, into: out, at: 2)
+    out[4] = UInt8(ascii: "-")
+    writeTwoDigits(date.1, into: out, at: 5)
+    out[7] = UInt8(ascii: "-")
+    writeTwoDigits(date.2, into: out, at: 8)
+  }
+
+  /// `HH:mm:ss` at `offset`.
+  private static func writeClock(_ hours: Int, _ minutes: Int, _ seconds: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    writeTwoDigits(hours, into: out, at: offset)
+    out[offset + 2] = UInt8(ascii: ":")
+    writeTwoDigits(minutes, into: out, at: offset + 3)
+    out[offset + 5] = UInt8(ascii: ":")
+    writeTwoDigits(seconds, into: out, at: offset + 6)
+  }
+
+  private static func writeTwoDigits(_ value: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    out[offset] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+    out[offset + 1] = UInt8(ascii: "0") + UInt8(value % 10)
   }
 }
