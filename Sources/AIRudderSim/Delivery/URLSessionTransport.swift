@@ -14,6 +14,8 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
   private let template: URLRequest
   private let session: URLSession
   private let tracker: TaskTracker
+  /// Held here: `OperationQueue.underlyingQueue` is `unowned(unsafe)` in corelibs Foundation.
+  private let delegateQueue: DispatchQueue
 
   /// `connections` sizes libcurl's pool (`httpMaximumConnectionsPerHost`) to the concurrency,
   /// so that no request waits in libcurl's queue and loses part of its timeout there.
@@ -37,7 +39,8 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
     // in an Operation and cost about a fifth of the throughput.
     let queue = OperationQueue()
     queue.maxConcurrentOperationCount = 1
-    queue.underlyingQueue = DispatchQueue(label: "airudder-sim.transport")
+    delegateQueue = DispatchQueue(label: "airudder-sim.transport")
+    queue.underlyingQueue = delegateQueue
     session = URLSession(configuration: configuration, delegate: tracker, delegateQueue: queue)
   }
 
