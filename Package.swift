@@ -11,7 +11,9 @@ let package = Package(
   ],
   targets: [
     /// All logic: scenario, generation, signing, delivery, reporting, receiver, command line.
-    .target(name: "AIRudderSim"),
+    .target(name: "AIRudderSim", dependencies: ["CLinuxEvents"]),
+    /// epoll and eventfd, which the toolchain's Glibc module does not export (a header only).
+    .target(name: "CLinuxEvents"),
     /// Thin entry point: hands the arguments to the library and exits with its code.
     .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSim"]),
     /// Benchmarks built in release mode by the scripts in `benchmarks/`.

@@ -12,6 +12,8 @@ import Foundation
 ///     A bare URLSession loop posting one fixed body: the yardstick for `run`.
 ///   airudder-sim-bench transport-loop URL BODY_FILE CONCURRENCY SECONDS
 ///     The same loop through the tool's URLSessionTransport.
+///   airudder-sim-bench socket-loop URL BODY_FILE CONCURRENCY SECONDS
+///     The same loop through the tool's SocketTransport (plain http only).
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func fail(_ message: String) -> Never {
@@ -112,13 +114,16 @@ func bareSession(url: URL, body: Data, concurrency: Int) -> @Sendable () async -
 }
 
 switch arguments.first {
-case "post-loop", "transport-loop":
+case "post-loop", "transport-loop", "socket-loop":
   guard arguments.count == 5, let url = URL(string: arguments[1]), let body = FileManager.default.contents(atPath: arguments[2]),
     let concurrency = Int(arguments[3]), let seconds = Double(arguments[4])
-  else { fail("usage: airudder-sim-bench post-loop|transport-loop URL BODY_FILE CONCURRENCY SECONDS") }
+  else { fail("usage: airudder-sim-bench post-loop|transport-loop|socket-loop URL BODY_FILE CONCURRENCY SECONDS") }
   let post: @Sendable () async -> Bool
   if arguments[0] == "post-loop" {
     post = bareSession(url: url, body: body, concurrency: concurrency)
+  } else if arguments[0] == "socket-loop" {
+    guard let transport = SocketTransport(url: url, connections: concurrency) else { fail("socket-loop takes an http:// URL") }
+    post = { await transport.post(body, timeout: .seconds(10)).isSuccess }
   } else {
     let transport = URLSessionTransport(url: url, connections: concurrency)
     post = { await transport.post(body, timeout: .seconds(10)).isSuccess }
@@ -133,5 +138,5 @@ case "post-loop", "transport-loop":
 case "generate":
   generateBenchmark(path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json", seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
 default:
-  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop URL BODY_FILE CONCURRENCY SECONDS")
+  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop|socket-loop URL BODY_FILE CONCURRENCY SECONDS")
 }

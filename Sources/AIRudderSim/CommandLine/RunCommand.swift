@@ -20,6 +20,7 @@ enum RunCommand {
     positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json.")],
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
+      .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
       .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY)."),
       .init("--concurrency", value: "C", help: "Attempts in flight at most."),
       .init("--rate", value: "R", help: "Open model: R notifications per second."),
@@ -93,6 +94,15 @@ enum RunCommand {
       }
     }
     var options = RunOptions(scenario: scenario, plan: plan, url: url)
+    if let text = arguments.string("--transport") {
+      guard let choice = TransportChoice(rawValue: text) else {
+        throw CommandLineError.invalidValue(option: "--transport", value: text, expected: "auto, sockets or urlsession")
+      }
+      if let url, let problem = choice.problem(with: url) {
+        throw CommandLineError.refusedValue(option: "--transport", value: text, reason: problem)
+      }
+      options.transport = choice
+    }
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
     options.receiverRecordPath = arguments.string("--record")

@@ -6,6 +6,7 @@ public struct RunOptions: Sendable {
   public var plan: DeliveryPlan
   /// The receiver; nil starts the built-in mock receiver on 127.0.0.1.
   public var url: URL?
+  public var transport = TransportChoice.automatic
   public var reportPath: String?
   public var journalPath: String?
   /// With the built-in receiver: record what it received (`receive --record`).

@@ -49,7 +49,7 @@ public final class RunSession: @unchecked Sendable {
       url = started.url
     }
     defer { receiver?.stop() }
-    let transport = URLSessionTransport(url: url, connections: options.plan.concurrency)
+    let transport = options.transport.makeTransport(for: url, connections: options.plan.concurrency)
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), ledger: ledger)
 
@@ -139,7 +139,8 @@ public final class RunSession: @unchecked Sendable {
       exit = .success
     }
     return RunReport(
-      scenario: options.scenario.name, target: Self.display(target), mode: options.plan.mode.rawValue,
+      scenario: options.scenario.name, target: Self.display(target), transport: options.transport.resolved(for: target).rawValue,
+      mode: options.plan.mode.rawValue,
       concurrency: options.plan.concurrency,
       policy: .init(
         timeoutS: options.plan.policy.attemptTimeout.seconds, retryIntervalS: options.plan.policy.interval.seconds,

@@ -6,7 +6,7 @@ extension RunReport {
     var lines: [String] = []
     let n = notifications
     lines.append("airudder-sim run: \(scenario) -> \(target)")
-    lines.append("mode \(mode), concurrency \(concurrency)")
+    lines.append("mode \(mode), concurrency \(concurrency), transport \(transport)")
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling = policy.timeScale == 1 ? "\(interval)" : "\(interval) / time scale \(RunReport.short(policy.timeScale)) = \(scaled)"

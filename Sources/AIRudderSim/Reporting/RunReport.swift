@@ -91,6 +91,8 @@ public struct RunReport: Codable, Sendable, Equatable {
   public var version = RunReport.currentVersion
   public var scenario: String
   public var target: String
+  /// `sockets` or `urlsession`.
+  public var transport: String
   public var mode: String
   public var concurrency: Int
   public var policy: Policy
@@ -109,7 +111,7 @@ public struct RunReport: Codable, Sendable, Equatable {
   public var reconciliationErrors: [String] = []
 
   enum CodingKeys: String, CodingKey {
-    case version, scenario, target, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds, receiver
+    case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds, receiver
     case latencyMs = "latency_ms"
     case elapsedS = "elapsed_s"
     case exitCode = "exit_code"

@@ -13,6 +13,8 @@ import Testing
     (["run", "Scenarios/smoke.json", "--concurrency", "0"], "error: invalid value '0' for '--concurrency': expected a whole number from 1 to 10000"),
     (["run", "Scenarios/smoke.json", "--min-success-rate", "2"], "error: invalid value '2' for '--min-success-rate': expected a rate from 0 to 1, or a percentage such as 99%"),
     (["run", "Scenarios/smoke.json", "--record", "r.jsonl", "--url", "http://127.0.0.1:9/"], "error: invalid value 'r.jsonl' for '--record': expected a run with the built-in receiver (no --url)"),
+    (["run", "Scenarios/smoke.json", "--transport", "curl"], "error: invalid value 'curl' for '--transport': expected auto, sockets or urlsession"),
+    (["run", "Scenarios/smoke.json", "--transport", "sockets", "--url", "https://127.0.0.1:9/"], "error: invalid value 'sockets' for '--transport': the socket transport speaks plain http only; use --transport urlsession (or auto) for https URLs"),
     (["receive", "--port", "70000"], "error: invalid value '70000' for '--port': expected a whole number from 0 to 65535"),
     (["receive", "--error-rate", "1.5"], "error: invalid value '1.5' for '--error-rate': expected a rate from 0 to 1"),
   ])

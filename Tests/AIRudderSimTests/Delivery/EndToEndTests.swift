@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `run` over loopback against the built-in receiver, one fault at a time: exact attempt
-/// counts and end states, and both sides reconciled.
+/// counts and end states, and both sides reconciled. Each test runs over both transports.
 @Suite(.serialized) struct EndToEndTests {
   struct Outcome {
     var exit: ExitCode
@@ -13,8 +13,10 @@ import Testing
     var stderr: String
   }
 
+  static let transports: [TransportChoice] = [.sockets, .urlSession]
+
   static func run(
-    count: Int, concurrency: Int = 1, timeout: Duration = .seconds(10), timeScale: Double = 60,
+    count: Int, transport: TransportChoice, concurrency: Int = 1, timeout: Duration = .seconds(10), timeScale: Double = 60,
     url: URL? = nil, key: String = "airudder", faults: (inout ReceiverSettings) -> Void = { _ in }
   ) async throws -> Outcome {
     var scenario = try ScenarioLoader.load(path: RepositoryPath.scenario("smoke.json"))
@@ -29,6 +31,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     var options = RunOptions(scenario: scenario, plan: plan, url: url)
     options.quiet = true
+    options.transport = transport
     options.reportPath = directory.appendingPathComponent("report.json").path
     if url == nil { options.receiverRecordPath = directory.appendingPathComponent("record.jsonl").path }
     let out = OutputSink.memory()
@@ -39,6 +42,7 @@ import Testing
     if let path = options.receiverRecordPath, let text = try? String(contentsOfFile: path, encoding: .utf8) {
       records = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
+    #expect(report.transport == transport.rawValue)
     return Outcome(exit: exit, report: report, records: records, stdout: out.text, stderr: err.text)
   }
 
@@ -62,8 +66,8 @@ import Testing
 
   /// The check: two failures, then the third attempt arrives interval / time-scale
   /// (60 s / 60 = 1 s) after the second failed, with identical bodies and AIRudder's headers.
-  @Test func failFirstTwoDeliversOnTheThirdAttemptOneScaledIntervalLater() async throws {
-    let outcome = try await Self.run(count: 3) { $0.failFirst = 2 }
+  @Test(arguments: transports) func failFirstTwoDeliversOnTheThirdAttemptOneScaledIntervalLater(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 3, transport: transport) { $0.failFirst = 2 }
     #expect(outcome.exit == .success)
     let n = outcome.report.notifications
     #expect(n.generated == 3 && n.delivered == 3 && n.deliveredOnAttempt == [0, 0, 3, 0, 0, 0])
@@ -88,8 +92,8 @@ import Testing
     #expect(outcome.report.receiver?.accepted == 3 && outcome.report.reconciliationErrors.isEmpty)
   }
 
-  @Test func alwaysFailingIsDroppedAfterSixAttempts() async throws {
-    let outcome = try await Self.run(count: 2, timeScale: 600) {
+  @Test(arguments: transports) func alwaysFailingIsDroppedAfterSixAttempts(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 2, transport: transport, timeScale: 600) {
       $0.errorRate = 1
       $0.errorStatus = 503
     }
@@ -99,8 +103,8 @@ import Testing
     #expect(outcome.report.receiver?.answers["503"] == 12)
   }
 
-  @Test func failEveryThirdNotification() async throws {
-    let outcome = try await Self.run(count: 6, timeScale: 600) { $0.failEvery = 3 }
+  @Test(arguments: transports) func failEveryThirdNotification(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 6, transport: transport, timeScale: 600) { $0.failEvery = 3 }
     #expect(outcome.report.notifications.delivered == 4 && outcome.report.notifications.dropped == 2)
     #expect(outcome.report.attempts.total == 4 + 12)
     #expect(outcome.report.reconciliationErrors.isEmpty)
@@ -109,8 +113,8 @@ import Testing
 
   /// A receiver that answers after the timeout: every attempt times out, the receiver accepts
   /// each late, and sees the same calls again on every retry.
-  @Test func lateAnswersAreTimeoutsAndDuplicates() async throws {
-    let outcome = try await Self.run(count: 1, timeout: .milliseconds(300), timeScale: 600) {
+  @Test(arguments: transports) func lateAnswersAreTimeoutsAndDuplicates(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 1, transport: transport, timeout: .milliseconds(300), timeScale: 600) {
       $0.delay = .seconds(0.6)
       $0.delayRate = 1
     }
@@ -123,8 +127,8 @@ import Testing
     #expect(outcome.stderr.contains("error: reconciliation:"))
   }
 
-  @Test func droppedConnectionsAreRetried() async throws {
-    let outcome = try await Self.run(count: 2, timeScale: 600) { $0.dropRate = 1 }
+  @Test(arguments: transports) func droppedConnectionsAreRetried(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 2, transport: transport, timeScale: 600) { $0.dropRate = 1 }
     #expect(outcome.report.notifications.dropped == 2 && outcome.report.attempts.total == 12)
     let failures = (outcome.report.attempts.byClass["connection_error"] ?? 0) + (outcome.report.attempts.byClass["other"] ?? 0)
     #expect(failures == 12)
@@ -132,8 +136,8 @@ import Testing
   }
 
   /// Connections refused while the receiver is down; retries get through once it is up.
-  @Test func receiverDownAtStartComesUp() async throws {
-    let outcome = try await Self.run(count: 2, timeScale: 60) { $0.downFor = .seconds(1.5) }
+  @Test(arguments: transports) func receiverDownAtStartComesUp(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 2, transport: transport, timeScale: 60) { $0.downFor = .seconds(1.5) }
     #expect(outcome.report.notifications.delivered == 2)
     #expect((outcome.report.attempts.byClass["connection_error"] ?? 0) >= 2)
     #expect(outcome.report.attempts.topErrors.contains { $0.error == "connection refused" })
@@ -141,8 +145,8 @@ import Testing
     #expect(outcome.report.reconciliationErrors.isEmpty)
   }
 
-  @Test func reconciliationOfACleanRun() async throws {
-    let outcome = try await Self.run(count: 10, concurrency: 4)
+  @Test(arguments: transports) func reconciliationOfACleanRun(_ transport: TransportChoice) async throws {
+    let outcome = try await Self.run(count: 10, transport: transport, concurrency: 4)
     #expect(outcome.exit == .success)
     let report = outcome.report
     let receiver = try #require(report.receiver)
@@ -153,24 +157,24 @@ import Testing
   }
 
   /// A KEY mismatch between sender and receiver: every attempt is a 401.
-  @Test func badSignaturesAreRefused() async throws {
+  @Test(arguments: transports) func badSignaturesAreRefused(_ transport: TransportChoice) async throws {
     let receiver = try MockReceiver.start(configuration: {
       var configuration = ReceiverConfiguration()
       configuration.key = "receiver-key"
       return configuration
     }())
     defer { receiver.stop() }
-    let outcome = try await Self.run(count: 1, timeScale: 600, url: receiver.url, key: "sender-key")
+    let outcome = try await Self.run(count: 1, transport: transport, timeScale: 600, url: receiver.url, key: "sender-key")
     #expect(outcome.report.attempts.byClass["4xx"] == 6 && outcome.report.notifications.dropped == 1)
     #expect(receiver.counts().badSignatures == 6)
     #expect(!outcome.stdout.contains("sender-key") && !outcome.stdout.contains("receiver-key"))
   }
 
-  @Test func unreachableReceiverIsConnectionErrorsNotACrash() async throws {
+  @Test(arguments: transports) func unreachableReceiverIsConnectionErrorsNotACrash(_ transport: TransportChoice) async throws {
     let closed = try MockReceiver.start(configuration: ReceiverConfiguration())
     let url = closed.url
     closed.stop()
-    let outcome = try await Self.run(count: 1, timeScale: 6000, url: url)
+    let outcome = try await Self.run(count: 1, transport: transport, timeScale: 6000, url: url)
     #expect(outcome.report.notifications.dropped == 1)
     #expect(outcome.report.attempts.byClass["connection_error"] == 6)
   }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct RunReportTests {
   static func sample() -> RunReport {
     RunReport(
-      scenario: "s", target: "http://127.0.0.1:1/", mode: "rate", concurrency: 4,
+      scenario: "s", target: "http://127.0.0.1:1/", transport: "sockets", mode: "rate", concurrency: 4,
       policy: .init(timeoutS: 10, retryIntervalS: 60, timeScale: 60, maxRetries: 5),
       notifications: .init(generated: 3, delivered: 2, dropped: 1, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true),
       attempts: .init(total: 9, byClass: ["2xx": 2, "5xx": 7], topErrors: [.init(error: "HTTP 503", count: 7)]),
@@ -26,6 +26,7 @@ import Testing
     #expect(Set((object["latency_ms"] as! [String: Any]).keys) == ["p50", "p90", "p99", "p999", "max"])
     #expect(Set((object["rate"] as! [String: Any]).keys) == ["target", "achieved", "late_starts"])
     #expect(object["elapsed_s"] as? Double == 1.5)
+    #expect(object["transport"] as? String == "sockets")
     let receiver = object["receiver"] as! [String: Any]
     #expect(Set(receiver.keys).isSuperset(of: ["requests", "accepted", "details", "unique_calls", "duplicates", "bad_signatures", "schema_violations"]))
     let decoded = try JSONDecoder().decode(RunReport.self, from: Self.sample().jsonData())
@@ -34,7 +35,7 @@ import Testing
 
   @Test func textNamesEveryFigure() {
     let text = Self.sample().text
-    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "balanced", "retry 60s / time scale 60.0 = 1s"] {
+    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "transport sockets", "balanced", "retry 60s / time scale 60.0 = 1s"] {
       #expect(text.contains(fragment), "missing \(fragment)")
     }
     var unbalanced = Self.sample()

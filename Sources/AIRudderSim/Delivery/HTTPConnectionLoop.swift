@@ -1,0 +1,463 @@
+import CLinuxEvents
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The socket transport's engine: one thread and one epoll set carry every connection to one
+/// target. Requests come in through a locked inbox and an eventfd; each goes on an idle
+/// keep-alive connection, or a new one while fewer than `maxConnections` are open (sized to
+/// the concurrency, so none waits and loses part of its timeout), or else waits in line.
+/// The deadline covers the whole request, connecting and waiting included; the loop sleeps
+/// exactly until the nearest one, so an idle or a waiting run costs no CPU.
+final class HTTPConnectionLoop: @unchecked Sendable {
+  struct Request {
+    /// Head and body, ready for the socket.
+    let bytes: [UInt8]
+    /// `CLOCK_MONOTONIC` nanoseconds.
+    let deadline: UInt64
+    let continuation: CheckedContinuation<AttemptOutcome, Never>
+  }
+
+  /// A connection's state; touched by the loop thread only.
+  private final class Connection {
+    let fd: Int32
+    /// The fd and a generation: an event for a closed connection whose fd number was reused
+    /// in the same batch is not taken for the new one's.
+    let token: UInt64
+    /// The addresses not yet tried after this one, for a connection still being made.
+    var fallbacks: ArraySlice<SocketAddress>
+    var connecting = true
+    /// It carried a whole exchange before: a failure to send on it says nothing of the target.
+    var reused = false
+    var request: Request?
+    var written = 0
+    var reader = HTTPResponseReader()
+    var interest: UInt32 = 0
+
+    init(fd: Int32, generation: UInt32, fallbacks: ArraySlice<SocketAddress>) {
+      self.fd = fd
+      token = UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32
+      self.fallbacks = fallbacks
+    }
+  }
+
+  private let target: HTTPTarget
+  private let maxConnections: Int
+  private let epoll: Int32
+  private let wakeup: Int32
+
+  // Shared with the submitting threads, under `lock`.
+  private let lock = NSLock()
+  private var inbox: [Request] = []
+  private var wakePending = false
+  private var stopping = false
+  private let exited = DispatchSemaphore(value: 0)
+
+  // The loop thread's own.
+  private var connections: [Int32: Connection] = [:]
+  private var idle: [Connection] = []
+  private var waiting: [Request] = []
+  private var waitingStart = 0
+  private var nextDeadline = UInt64.max
+  private var generation: UInt32 = 0
+  private var addresses: [SocketAddress]?
+  private var lastLookup: UInt64 = 0
+  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+
+  init(target: HTTPTarget, maxConnections: Int) {
+    self.target = target
+    self.maxConnections = max(1, maxConnections)
+    epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+    wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+    var event = epoll_event()
+    event.events = EPOLLIN.rawValue
+    event.data.u64 = UInt64(UInt32(bitPattern: wakeup))
+    _ = epoll_ctl(epoll, EPOLL_CTL_ADD, wakeup, &event)
+    addresses = target.resolve()
+    lastLookup = Self.now()
+    let thread = Thread { [self] in
+      runLoop()
+      exited.signal()
+    }
+    thread.name = "airudder-sim.http"
+    thread.start()
+  }
+
+  deinit {
+    close(wakeup)
+    close(epoll)
+    readBuffer.deallocate()
+  }
+
+  /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
+  func submit(_ request: Request) {
+    lock.lock()
+    if stopping {
+      lock.unlock()
+      request.continuation.resume(returning: .connectionError("transport closed"))
+      return
+    }
+    inbox.append(request)
+    let wake = !wakePending
+    wakePending = true
+    lock.unlock()
+    if wake { signalWakeup() }
+  }
+
+  /// Ends the loop: requests still open end as "transport closed", connections close. Waits
+  /// for the thread, so nothing touches the loop after this returns.
+  func shutdown() {
+    let first = lock.withLock {
+      defer { stopping = true }
+      return !stopping
+    }
+    guard first else { return }
+    signalWakeup()
+    exited.wait()
+  }
+
+  private func signalWakeup() {
+    var one: UInt64 = 1
+    _ = write(wakeup, &one, 8)
+  }
+
+  static func now() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+  }
+
+  // MARK: The loop
+
+  private func runLoop() {
+    var events = [epoll_event](repeating: epoll_event(), count: 256)
+    while true {
+      var now = Self.now()
+      if now >= nextDeadline { expire(now: now) }
+      let wait: Int32
+      if nextDeadline == .max {
+        wait = -1
+      } else {
+        wait = Int32(clamping: (nextDeadline - min(now, nextDeadline) + 999_999) / 1_000_000)
+      }
+      let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), wait) }
+      if count < 0 && errno != EINTR { break }
+      for index in 0..<max(0, Int(count)) {
+        let event = events[index]
+        let token = event.data.u64
+        let fd = Int32(bitPattern: UInt32(truncatingIfNeeded: token))
+        if fd == wakeup {
+          var value: UInt64 = 0
+          _ = read(wakeup, &value, 8)
+        } else if let connection = connections[fd], connection.token == token {
+          handle(event.events, on: connection)
+        }
+      }
+      let (arrived, stop) = lock.withLock {
+        defer {
+          inbox.removeAll(keepingCapacity: true)
+          wakePending = false
+        }
+        return (inbox, stopping)
+      }
+      if stop {
+        closeEverything(pending: arrived)
+        return
+      }
+      now = Self.now()
+      for request in arrived {
+        if request.deadline <= now {
+          request.continuation.resume(returning: .timeout)
+        } else {
+          nextDeadline = min(nextDeadline, request.deadline)
+          dispatch(request)
+        }
+      }
+    }
+    // epoll failed: nothing more can be served.
+    closeEverything(pending: lock.withLock {
+      stopping = true
+      return inbox
+    })
+  }
+
+  private func closeEverything(pending: [Request]) {
+    for request in pending { request.continuation.resume(returning: .connectionError("transport closed")) }
+    for request in waiting[waitingStart...] { request.continuation.resume(returning: .connectionError("transport closed")) }
+    waiting.removeAll()
+    for connection in Array(connections.values) {
+      if let request = connection.request { request.continuation.resume(returning: .connectionError("transport closed")) }
+      connection.request = nil
+      discard(connection)
+    }
+    idle.removeAll()
+  }
+
+  /// Puts a request on a connection: an idle one, a new one, or the line.
+  private func dispatch(_ request: Request) {
+    if let connection = idle.popLast() {
+      start(request, on: connection)
+    } else if connections.count < maxConnections {
+      open(for: request)
+    } else {
+      waiting.append(request)
+    }
+  }
+
+  /// A connection became free or went away: the first waiting request may go.
+  private func serveWaiting() {
+    while waitingStart < waiting.count && (!idle.isEmpty || connections.count < maxConnections) {
+      let request = waiting[waitingStart]
+      waitingStart += 1
+      dispatch(request)
+    }
+    if waitingStart == waiting.count {
+      waiting.removeAll(keepingCapacity: true)
+      waitingStart = 0
+    }
+  }
+
+  private func start(_ request: Request, on connection: Connection) {
+    connection.request = request
+    connection.written = 0
+    connection.reader = HTTPResponseReader()
+    if !connection.connecting { send(on: connection) }
+  }
+
+  // MARK: Connecting
+
+  private func open(for request: Request) {
+    let now = Self.now()
+    if addresses == nil && now - lastLookup >= 1_000_000_000 {
+      // Looked up again at most once a second: name lookup blocks the loop.
+      addresses = target.resolve()
+      lastLookup = now
+    }
+    guard let addresses else {
+      request.continuation.resume(returning: .connectionError("host not found"))
+      return
+    }
+    connect(request, to: addresses[...])
+  }
+
+  /// Starts a non-blocking connect to the first address, keeping the rest to fall back on.
+  private func connect(_ request: Request, to candidates: ArraySlice<SocketAddress>) {
+    var remaining = candidates
+    var lastError: Int32 = ECONNREFUSED
+    while let address = remaining.popFirst() {
+      let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+      guard fd >= 0 else {
+        lastError = errno
+        continue
+      }
+      var yes: Int32 = 1
+      setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+      let result = address.bytes.withUnsafeBytes { raw in
+        Glibc.connect(fd, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
+      }
+      if result != 0 && errno != EINPROGRESS {
+        lastError = errno
+        close(fd)
+        continue
+      }
+      generation &+= 1
+      let connection = Connection(fd: fd, generation: generation, fallbacks: remaining)
+      connections[fd] = connection
+      connection.request = request
+      register(connection, interest: EPOLLOUT.rawValue, adding: true)
+      if result == 0 { connected(connection) }
+      return
+    }
+    request.continuation.resume(returning: .connectionError(Self.describe(lastError)))
+  }
+
+  private func connected(_ connection: Connection) {
+    connection.connecting = false
+    connection.fallbacks = []
+    send(on: connection)
+  }
+
+  /// A connect that failed: the next address, or the request fails with the reason.
+  private func connectFailed(_ connection: Connection, error: Int32) {
+    let request = connection.request
+    let fallbacks = connection.fallbacks
+    connection.request = nil
+    discard(connection)
+    guard let request else { return }
+    if fallbacks.isEmpty {
+      request.continuation.resume(returning: .connectionError(Self.describe(error)))
+      serveWaiting()
+    } else {
+      connect(request, to: fallbacks)
+    }
+  }
+
+  // MARK: Events
+
+  private func handle(_ events: UInt32, on connection: Connection) {
+    if connection.connecting {
+      var error: Int32 = 0
+      var length = socklen_t(MemoryLayout<Int32>.size)
+      getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &error, &length)
+      if error != 0 || events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLOUT.rawValue == 0 {
+        connectFailed(connection, error: error == 0 ? ECONNREFUSED : error)
+      } else if events & EPOLLOUT.rawValue != 0 {
+        connected(connection)
+      }
+      return
+    }
+    guard connection.request != nil else {
+      // An idle connection that became readable was closed by the server (or sent what
+      // nobody asked for): it must not carry the next request.
+      idle.removeAll { $0 === connection }
+      discard(connection)
+      serveWaiting()
+      return
+    }
+    if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+      receive(on: connection)
+    }
+    if connection.request != nil, connection.written < connection.request!.bytes.count, events & EPOLLOUT.rawValue != 0 {
+      send(on: connection)
+    }
+  }
+
+  private func send(on connection: Connection) {
+    guard let request = connection.request else { return }
+    while connection.written < request.bytes.count {
+      let sent = request.bytes.withUnsafeBytes { raw in
+        Glibc.send(connection.fd, raw.baseAddress! + connection.written, raw.count - connection.written, Int32(MSG_NOSIGNAL))
+      }
+      if sent > 0 {
+        connection.written += sent
+        continue
+      }
+      let error = errno
+      if sent < 0 && error == EINTR { continue }
+      if sent < 0 && (error == EAGAIN || error == EWOULDBLOCK) {
+        setInterest(connection, EPOLLIN.rawValue | EPOLLOUT.rawValue)
+        return
+      }
+      if connection.reused && connection.written == 0 {
+        // A kept-alive connection the server had closed; not a byte went out, so the
+        // request goes on a fresh connection and the server sees it once.
+        connection.request = nil
+        discard(connection)
+        dispatch(request)
+        return
+      }
+      end(connection, with: .connectionError(Self.describe(error)), reusable: false)
+      return
+    }
+    setInterest(connection, EPOLLIN.rawValue)
+  }
+
+  private func receive(on connection: Connection) {
+    while connection.request != nil {
+      let received = recv(connection.fd, readBuffer.baseAddress, readBuffer.count, 0)
+      let step: HTTPResponseReader.Step
+      if received > 0 {
+        step = connection.reader.consume(UnsafeRawBufferPointer(rebasing: readBuffer[0..<received]))
+      } else if received == 0 {
+        step = connection.reader.endOfStream()
+      } else {
+        let error = errno
+        if error == EINTR { continue }
+        if error == EAGAIN || error == EWOULDBLOCK { return }
+        end(connection, with: .connectionError(Self.describe(error)), reusable: false)
+        return
+      }
+      switch step {
+      case .needMore:
+        if received == 0 { return }
+        // A short read means the socket is drained; level-triggered epoll calls again.
+        if received < readBuffer.count { return }
+      case .complete(let status, let reusable):
+        end(connection, with: .response(status: status), reusable: reusable)
+      case .malformed(let problem):
+        end(connection, with: .other("malformed response: \(problem)"), reusable: false)
+      case .closed(let midResponse):
+        end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
+      }
+    }
+  }
+
+  /// Resumes the connection's request with `outcome`; the connection serves the next one or
+  /// closes.
+  private func end(_ connection: Connection, with outcome: AttemptOutcome, reusable: Bool) {
+    guard let request = connection.request else { return }
+    connection.request = nil
+    request.continuation.resume(returning: outcome)
+    if reusable && connection.written == request.bytes.count {
+      connection.reused = true
+      idle.append(connection)
+    } else {
+      discard(connection)
+    }
+    serveWaiting()
+  }
+
+  /// Ends every request past its deadline as a timeout; its connection closes, since the
+  /// rest of its answer could still arrive. Finds the next deadline.
+  private func expire(now: UInt64) {
+    var next = UInt64.max
+    for connection in Array(connections.values) {
+      guard let request = connection.request else { continue }
+      if request.deadline <= now {
+        connection.request = nil
+        request.continuation.resume(returning: .timeout)
+        discard(connection)
+      } else {
+        next = min(next, request.deadline)
+      }
+    }
+    var kept: [Request] = []
+    for request in waiting[waitingStart...] {
+      if request.deadline <= now {
+        request.continuation.resume(returning: .timeout)
+      } else {
+        next = min(next, request.deadline)
+        kept.append(request)
+      }
+    }
+    waiting = kept
+    waitingStart = 0
+    nextDeadline = next
+    serveWaiting()
+  }
+
+  // MARK: Bookkeeping
+
+  private func register(_ connection: Connection, interest: UInt32, adding: Bool) {
+    var event = epoll_event()
+    event.events = interest
+    event.data.u64 = connection.token
+    _ = epoll_ctl(epoll, adding ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, connection.fd, &event)
+    connection.interest = interest
+  }
+
+  private func setInterest(_ connection: Connection, _ interest: UInt32) {
+    if connection.interest != interest { register(connection, interest: interest, adding: false) }
+  }
+
+  /// Closes a connection that carries no request.
+  private func discard(_ connection: Connection) {
+    connections.removeValue(forKey: connection.fd)
+    _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+    close(connection.fd)
+  }
+
+  /// The words the summary shows for a socket error, the same as the URLSession transport's.
+  static func describe(_ error: Int32) -> String {
+    switch error {
+    case ECONNREFUSED: "connection refused"
+    case ECONNRESET, EPIPE: "connection reset"
+    case ENETUNREACH: "network unreachable"
+    case EHOSTUNREACH: "host unreachable"
+    case ETIMEDOUT: "connect timed out"
+    default: String(cString: strerror(error))
+    }
+  }
+}

@@ -1,0 +1,205 @@
+/// Reads one HTTP/1.1 response from a connection's bytes as they arrive. Only the head is kept
+/// (up to `headLimit`); body bytes are skipped as they come, whatever their framing
+/// (Content-Length, chunked, or until the server closes), so a huge answer costs no memory.
+struct HTTPResponseReader {
+  enum Step: Equatable {
+    /// Not a whole response yet; read more.
+    case needMore
+    /// A whole response. `reusable`: the connection may carry the next request (keep-alive,
+    /// and nothing came after the response).
+    case complete(status: Int, reusable: Bool)
+    /// Not HTTP, or broken framing; the connection cannot be trusted after it.
+    case malformed(String)
+    /// The server closed the connection before the response was whole; `midResponse` when
+    /// some of it had arrived.
+    case closed(midResponse: Bool)
+  }
+
+  /// The most bytes a response head (status line and headers) may have.
+  static let headLimit = 64 * 1024
+  /// The most bytes a chunk-size line may have.
+  static let chunkLineLimit = 1024
+
+  private enum Phase: Equatable {
+    case head
+    case fixed(remaining: Int)
+    case chunkSize
+    case chunkData(remaining: Int)
+    /// The CR LF after a chunk's data; `seen` of its two bytes arrived.
+    case chunkDataEnd(seen: Int)
+    case trailers
+    case untilClose
+    case done
+  }
+
+  private var phase = Phase.head
+  /// The head, a chunk-size line or the trailers, as far as they arrived.
+  private var pending: [UInt8] = []
+  private var status = 0
+  private var keepAlive = true
+  private var receivedAny = false
+
+  init() {}
+
+  /// Takes the next bytes from the connection.
+  mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Step {
+    guard !bytes.isEmpty else { return .needMore }
+    receivedAny = true
+    var index = 0
+    while index < bytes.count {
+      switch phase {
+      case .head:
+        let searchFrom = max(0, pending.count - 3)
+        pending.append(contentsOf: bytes[index...])
+        index = bytes.count
+        guard let end = Self.headEnd(in: pending, from: searchFrom) else {
+          return pending.count > Self.headLimit ? .malformed("response head over \(Self.headLimit) bytes") : .needMore
+        }
+        guard end - 4 <= Self.headLimit else { return .malformed("response head over \(Self.headLimit) bytes") }
+        let rest = Array(pending[end...])
+        if let problem = startBody(head: pending[..<(end - 4)]) { return .malformed(problem) }
+        pending.removeAll(keepingCapacity: true)
+        if phase == .head {
+          // An interim 1xx answer: the real one follows.
+          if rest.isEmpty { return .needMore }
+          return rest.withUnsafeBytes { consume($0) }
+        }
+        if phase == .done { return finish(extraBytes: !rest.isEmpty) }
+        if !rest.isEmpty { return rest.withUnsafeBytes { consume($0) } }
+        return .needMore
+      case .fixed(let remaining):
+        let take = min(remaining, bytes.count - index)
+        index += take
+        phase = remaining == take ? .done : .fixed(remaining: remaining - take)
+      case .chunkSize:
+        guard let newline = bytes[index...].firstIndex(of: 10) else {
+          pending.append(contentsOf: bytes[index...])
+          index = bytes.count
+          if pending.count > Self.chunkLineLimit { return .malformed("chunk-size line over \(Self.chunkLineLimit) bytes") }
+          continue
+        }
+        pending.append(contentsOf: bytes[index...newline])
+        index = newline + 1
+        guard pending.count <= Self.chunkLineLimit, let size = Self.chunkSize(pending) else { return .malformed("malformed chunk size") }
+        pending.removeAll(keepingCapacity: true)
+        phase = size == 0 ? .trailers : .chunkData(remaining: size)
+      case .chunkData(let remaining):
+        let take = min(remaining, bytes.count - index)
+        index += take
+        phase = remaining == take ? .chunkDataEnd(seen: 0) : .chunkData(remaining: remaining - take)
+      case .chunkDataEnd(let seen):
+        guard bytes[index] == (seen == 0 ? 13 : 10) else { return .malformed("chunk data not followed by CRLF") }
+        index += 1
+        phase = seen == 0 ? .chunkDataEnd(seen: 1) : .chunkSize
+      case .trailers:
+        pending.append(bytes[index])
+        index += 1
+        if pending.count > Self.headLimit { return .malformed("trailers over \(Self.headLimit) bytes") }
+        if pending == [13, 10] || pending.suffix(4) == [13, 10, 13, 10] { phase = .done }
+      case .untilClose:
+        index = bytes.count
+      case .done:
+        return finish(extraBytes: true)
+      }
+    }
+    return phase == .done ? finish(extraBytes: false) : .needMore
+  }
+
+  /// The server closed the connection (end of stream).
+  mutating func endOfStream() -> Step {
+    switch phase {
+    case .untilClose:
+      phase = .done
+      return .complete(status: status, reusable: false)
+    case .done:
+      return .complete(status: status, reusable: false)
+    default:
+      return .closed(midResponse: receivedAny)
+    }
+  }
+
+  private mutating func finish(extraBytes: Bool) -> Step {
+    // Bytes after the response were not asked for: the connection's state is unknown.
+    .complete(status: status, reusable: keepAlive && !extraBytes)
+  }
+
+  /// Parses the status line and headers and picks the body's framing; a problem's text if
+  /// they are not HTTP/1.x.
+  private mutating func startBody(head: ArraySlice<UInt8>) -> String? {
+    let lines = head.split(separator: 10, omittingEmptySubsequences: false).map { $0.last == 13 ? $0.dropLast() : $0 }
+    guard let statusLine = lines.first, statusLine.count >= 12,
+      statusLine.starts(with: Array("HTTP/1.".utf8)),
+      let minor = statusLine.dropFirst(7).first, minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1"),
+      statusLine.dropFirst(8).first == 32,
+      let code = Int(String(decoding: statusLine.dropFirst(9).prefix(3), as: UTF8.self)), (100...999).contains(code),
+      statusLine.count == 12 || statusLine.dropFirst(12).first == 32
+    else { return "not an HTTP/1.x status line" }
+    var contentLength: Int?
+    var chunked = false
+    var otherCoding = false
+    var connectionClose = minor == UInt8(ascii: "0")
+    for line in lines.dropFirst() {
+      guard let colon = line.firstIndex(of: 58) else { return "malformed header line" }
+      let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+      let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces.lowercased()
+      switch name {
+      case "content-length":
+        guard let length = Int(value), length >= 0 else { return "invalid Content-Length \(value)" }
+        if let earlier = contentLength, earlier != length { return "conflicting Content-Length headers" }
+        contentLength = length
+      case "transfer-encoding":
+        let codings = value.split(separator: ",").map { $0.trimmingSpaces }
+        chunked = codings.last == "chunked"
+        otherCoding = !chunked
+      case "connection":
+        let tokens = value.split(separator: ",").map { $0.trimmingSpaces }
+        if tokens.contains("close") { connectionClose = true } else if tokens.contains("keep-alive") { connectionClose = false }
+      default:
+        break
+      }
+    }
+    if (100...199).contains(code) {
+      guard code != 101 else { return "unexpected 101 Switching Protocols" }
+      phase = .head
+      return nil
+    }
+    status = code
+    keepAlive = !connectionClose
+    if code == 204 || code == 304 {
+      phase = .done
+    } else if chunked {
+      phase = .chunkSize
+    } else if otherCoding {
+      // RFC 9112 6.3: a coding other than chunked last is read until the server closes.
+      phase = .untilClose
+      keepAlive = false
+    } else if let contentLength {
+      phase = contentLength == 0 ? .done : .fixed(remaining: contentLength)
+    } else {
+      phase = .untilClose
+      keepAlive = false
+    }
+    return nil
+  }
+
+  /// The index just past the CR LF CR LF that ends a head, searching from `start`.
+  private static func headEnd(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index + 3 < bytes.count {
+      if bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 { return index + 4 }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The size from a chunk-size line (`1a;ext=1\r\n`), nil if it is not hex.
+  private static func chunkSize(_ line: [UInt8]) -> Int? {
+    var text = line
+    if text.last == 10 { text.removeLast() }
+    if text.last == 13 { text.removeLast() }
+    let digits = text.prefix { $0 != UInt8(ascii: ";") }
+    let hex = String(decoding: digits, as: UTF8.self).trimmingSpaces
+    guard !hex.isEmpty, hex.count <= 15 else { return nil }
+    return Int(hex, radix: 16)
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Which transport carries a run's POSTs (`run --transport`).
+public enum TransportChoice: String, Sendable, CaseIterable {
+  /// `sockets` for http://, `urlsession` for https://.
+  case automatic = "auto"
+  /// The tool's own HTTP/1.1 client (`SocketTransport`); plain http only.
+  case sockets
+  /// FoundationNetworking's URLSession (libcurl), with the system's trust store for https.
+  case urlSession = "urlsession"
+
+  /// The transport actually used for `url`: `automatic` resolved by the scheme.
+  public func resolved(for url: URL) -> TransportChoice {
+    guard self == .automatic else { return self }
+    return url.scheme?.lowercased() == "http" ? .sockets : .urlSession
+  }
+
+  /// Why this choice cannot carry `url`, or nil when it can.
+  public func problem(with url: URL) -> String? {
+    if self == .sockets && HTTPTarget(url: url) == nil {
+      return "the socket transport speaks plain http only; use --transport urlsession (or auto) for \(url.scheme ?? "this") URLs"
+    }
+    return nil
+  }
+
+  /// The transport for `url`, its connections sized to `connections`.
+  func makeTransport(for url: URL, connections: Int) -> any NotificationTransport {
+    if resolved(for: url) == .sockets, let transport = SocketTransport(url: url, connections: connections) {
+      return transport
+    }
+    return URLSessionTransport(url: url, connections: connections)
+  }
+}

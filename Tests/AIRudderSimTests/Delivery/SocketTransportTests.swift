@@ -1,0 +1,257 @@
+@testable import AIRudderSim
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The socket transport against a scripted loopback server: the bytes it sends, keep-alive,
+/// its connection bound, its whole-request deadline, and every way a server can misbehave.
+@Suite struct SocketTransportTests {
+  static let body = Data(#"{"TaskID":"t-1","Sign":"x","Details":[]}"#.utf8)
+
+  /// Answers `200 {}` to every request on every connection, counting requests.
+  static func okServer(delay: Duration = .zero, requests: Counter = Counter()) throws -> ScriptedServer {
+    try ScriptedServer { peer in
+      while peer.readRequest() != nil {
+        requests.increment()
+        if delay > .zero { Thread.sleep(forTimeInterval: delay.seconds) }
+        peer.answerOK()
+      }
+    }
+  }
+
+  @Test func sendsAIRuddersHeadersAndTheBodyUnchanged() async throws {
+    let seen = Box<(head: String, body: [UInt8])>()
+    let server = try ScriptedServer { peer in
+      if let request = peer.readRequest() {
+        seen.value = request
+        peer.answerOK()
+      }
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200))
+    let request = try #require(seen.value)
+    let lines = request.head.components(separatedBy: "\r\n")
+    #expect(lines.first == "POST /hook?source=test HTTP/1.1")
+    #expect(lines.contains("Host: 127.0.0.1:\(server.port)"))
+    #expect(lines.contains("Content-Type: application/json"))
+    #expect(lines.contains("User-Agent: Airudder"))
+    #expect(lines.contains("Content-Length: \(Self.body.count)"))
+    #expect(request.body == Array(Self.body))
+  }
+
+  @Test func keepAliveCarriesSequentialRequestsOnOneConnection() async throws {
+    let requests = Counter()
+    let server = try Self.okServer(requests: requests)
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 4))
+    for _ in 0..<5 { #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200)) }
+    #expect(requests.value == 5 && server.connectionCount == 1)
+  }
+
+  /// More requests than connections: the rest wait in line, none is lost, and no more than
+  /// `connections` are ever opened.
+  @Test(arguments: [1, 3])
+  func neverMoreConnectionsThanAllowed(connections: Int) async throws {
+    let requests = Counter()
+    let server = try Self.okServer(delay: .milliseconds(20), requests: requests)
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: connections))
+    let outcomes = await withTaskGroup(of: AttemptOutcome.self) { group in
+      for _ in 0..<12 { group.addTask { await transport.post(Self.body, timeout: .seconds(30)) } }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(outcomes.count == 12 && outcomes.allSatisfy { $0 == .response(status: 200) })
+    #expect(requests.value == 12 && server.connectionCount <= connections)
+  }
+
+  enum Silence: String, CaseIterable {
+    /// Reads the request and says nothing.
+    case silent
+    /// Sends a head promising 100 bytes, then one byte every 50 ms: never idle, never done.
+    case trickling
+  }
+
+  /// The deadline covers the whole request: a server that trickles bytes times out like a
+  /// silent one, never early, and its connection is closed (the answer could still come).
+  @Test(arguments: Silence.allCases)
+  func theDeadlineCoversTheWholeRequest(_ silence: Silence) async throws {
+    let closedByClient = Box<Bool>()
+    let server = try ScriptedServer { peer in
+      guard peer.readRequest() != nil else { return }
+      if silence == .trickling {
+        peer.send("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
+        for _ in 0..<40 {
+          Thread.sleep(forTimeInterval: 0.05)
+          peer.send("x")
+        }
+      }
+      closedByClient.value = peer.waitForClose()
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    let clock = ContinuousClock()
+    let start = clock.now
+    let outcome = await transport.post(Self.body, timeout: .milliseconds(300))
+    let taken = start.duration(to: clock.now)
+    #expect(outcome == .timeout)
+    #expect(taken >= .milliseconds(300), "timed out after \(taken), before the deadline")
+    #expect(taken < .seconds(1.9), "a trickle must not keep the request alive past its deadline")
+    for _ in 0..<200 where closedByClient.value == nil { try await Task.sleep(for: .milliseconds(10)) }
+    #expect(closedByClient.value == true)
+  }
+
+  enum Misbehaviour: String, CaseIterable {
+    case closesWithoutAnswer, closesMidResponse, resets, answersGarbage, answersHTTP2
+
+    func play(_ peer: ScriptedServer.Peer) {
+      switch self {
+      case .closesWithoutAnswer: break
+      case .closesMidResponse: peer.send("HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{}")
+      case .resets:
+        // SO_LINGER with a zero timeout: close sends RST instead of FIN.
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(peer.fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+      case .answersGarbage: peer.send("SSH-2.0-OpenSSH_9.2\r\n\r\n")
+      case .answersHTTP2: peer.send("HTTP/2 200\r\ncontent-length: 0\r\n\r\n")
+      }
+    }
+
+    var expected: AttemptOutcome {
+      switch self {
+      case .closesWithoutAnswer: .connectionError("connection closed without a response")
+      case .closesMidResponse: .connectionError("connection closed mid-response")
+      case .resets: .connectionError("connection reset")
+      case .answersGarbage, .answersHTTP2: .other("malformed response: not an HTTP/1.x status line")
+      }
+    }
+  }
+
+  /// Each misbehaviour is one attempt of the right class, named; the server sees the request
+  /// once (no hidden resend that would show up as a duplicate).
+  @Test(arguments: Misbehaviour.allCases)
+  func misbehavingServersAreNamedAttempts(_ misbehaviour: Misbehaviour) async throws {
+    let requests = Counter()
+    let server = try ScriptedServer { peer in
+      guard peer.readRequest() != nil else { return }
+      requests.increment()
+      misbehaviour.play(peer)
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == misbehaviour.expected)
+    #expect(requests.value == 1 && server.connectionCount == 1)
+  }
+
+  @Test func refusedConnectionsAreNamed() async throws {
+    let server = try ScriptedServer { _ in }
+    let url = server.url
+    server.stop()
+    let transport = try #require(SocketTransport(url: url, connections: 1))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == .connectionError("connection refused"))
+  }
+
+  /// A kept-alive connection the server closed is not used again: the next request goes on a
+  /// new connection and arrives once.
+  @Test func aClosedIdleConnectionIsNotReused() async throws {
+    let requests = Counter()
+    let server = try ScriptedServer { peer in
+      // One exchange per connection, then the server closes it (keep-alive promised).
+      if peer.readRequest() != nil {
+        requests.increment()
+        peer.answerOK()
+      }
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200))
+    try await Task.sleep(for: .milliseconds(200))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200))
+    #expect(requests.value == 2 && server.connectionCount == 2)
+  }
+
+  /// A 5 MB chunked answer is read to its end and dropped; the connection carries on.
+  @Test func largeChunkedAnswersAreReadAndDropped() async throws {
+    let server = try ScriptedServer { peer in
+      while peer.readRequest() != nil {
+        peer.send("HTTP/1.1 500 Internal Server Error\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = "100000\r\n" + String(repeating: "e", count: 0x100000) + "\r\n"
+        for _ in 0..<5 { peer.send(chunk) }
+        peer.send("0\r\n\r\n")
+      }
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    for _ in 0..<2 { #expect(await transport.post(Self.body, timeout: .seconds(20)) == .response(status: 500)) }
+    #expect(server.connectionCount == 1)
+  }
+
+  /// Shutting the loop down ends what is in flight instead of leaving a caller waiting.
+  @Test func shutdownEndsRequestsInFlight() async throws {
+    let server = try ScriptedServer { peer in
+      _ = peer.readRequest()
+      _ = peer.waitForClose()
+    }
+    defer { server.stop() }
+    let loop = HTTPConnectionLoop(target: try #require(HTTPTarget(url: server.url)), maxConnections: 1)
+    let pending = Task {
+      await withCheckedContinuation { continuation in
+        loop.submit(.init(bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), deadline: HTTPConnectionLoop.now() + 30_000_000_000, continuation: continuation))
+      }
+    }
+    try await Task.sleep(for: .milliseconds(100))
+    loop.shutdown()
+    #expect(await pending.value == .connectionError("transport closed"))
+    let late = await withCheckedContinuation { continuation in
+      loop.submit(.init(bytes: [], deadline: HTTPConnectionLoop.now() + 1_000_000_000, continuation: continuation))
+    }
+    #expect(late == .connectionError("transport closed"), "a request after shutdown ends at once")
+  }
+
+  /// URL → host, port, request target, Host header.
+  static let targets: [(String, [String]?)] = [
+    ("http://127.0.0.1:8080/hook", ["127.0.0.1", "8080", "/hook", "127.0.0.1:8080"]),
+    ("http://example.com", ["example.com", "80", "/", "example.com"]),
+    ("http://[::1]:9000/a/b?x=1&y=%20", ["::1", "9000", "/a/b?x=1&y=%20", "[::1]:9000"]),
+    ("https://127.0.0.1/hook", nil),
+    ("ftp://127.0.0.1/hook", nil),
+  ]
+
+  @Test(arguments: targets)
+  func targetsFromURLs(_ pair: (String, [String]?)) throws {
+    let target = HTTPTarget(url: try #require(URL(string: pair.0)))
+    #expect(target.map { [$0.host, String($0.port), $0.requestTarget, $0.hostHeader] } == pair.1)
+  }
+
+  @Test func transportChoiceFollowsTheScheme() throws {
+    let http = try #require(URL(string: "http://127.0.0.1:1/"))
+    let https = try #require(URL(string: "https://127.0.0.1:1/"))
+    #expect(TransportChoice.automatic.resolved(for: http) == .sockets)
+    #expect(TransportChoice.automatic.resolved(for: https) == .urlSession)
+    #expect(TransportChoice.urlSession.resolved(for: http) == .urlSession)
+    #expect(TransportChoice.sockets.problem(with: https) != nil)
+    #expect(TransportChoice.sockets.problem(with: http) == nil && TransportChoice.urlSession.problem(with: https) == nil)
+    #expect(TransportChoice.automatic.makeTransport(for: http, connections: 1) is SocketTransport)
+    #expect(TransportChoice.automatic.makeTransport(for: https, connections: 1) is URLSessionTransport)
+  }
+}
+
+/// A value set on one thread and read on another.
+final class Box<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value?
+  var value: Value? {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}
+
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  func increment() { lock.withLock { count += 1 } }
+  var value: Int { lock.withLock { count } }
+}

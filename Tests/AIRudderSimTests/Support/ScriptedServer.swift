@@ -1,0 +1,142 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A loopback TCP server whose every connection runs a test's script on its own thread, for
+/// the misbehaviour a real HTTP server will not produce on demand: silence, trickled bytes,
+/// garbage, early closes. A script that returns closes its connection. Counts connections;
+/// stops (shutting every connection down) when released.
+final class ScriptedServer: @unchecked Sendable {
+  /// One accepted connection, with blocking helpers for the script.
+  final class Peer: @unchecked Sendable {
+    let fd: Int32
+    let index: Int
+    private var buffered: [UInt8] = []
+
+    init(fd: Int32, index: Int) {
+      self.fd = fd
+      self.index = index
+      var limit = timeval(tv_sec: 5, tv_usec: 0)
+      setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    /// Reads one request (head and Content-Length body); nil when the client closed first.
+    func readRequest() -> (head: String, body: [UInt8])? {
+      while true {
+        if let end = find([13, 10, 13, 10]) {
+          let head = String(decoding: buffered[..<end], as: UTF8.self)
+          let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+          if buffered.count >= end + 4 + length {
+            let body = Array(buffered[(end + 4)..<(end + 4 + length)])
+            buffered.removeFirst(end + 4 + length)
+            return (head, body)
+          }
+        }
+        guard receiveMore() else { return nil }
+      }
+    }
+
+    /// True when the client closed (or reset) the connection within the read timeout.
+    func waitForClose() -> Bool {
+      while true {
+        var byte: UInt8 = 0
+        let received = recv(fd, &byte, 1, 0)
+        if received == 0 { return true }
+        if received < 0 { return errno == ECONNRESET }
+      }
+    }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) {
+      _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// `200 OK` with `{}` and keep-alive.
+    func answerOK() { send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}") }
+
+    private func receiveMore() -> Bool {
+      var chunk = [UInt8](repeating: 0, count: 65_536)
+      let received = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      guard received > 0 else { return false }
+      buffered += chunk[0..<received]
+      return true
+    }
+
+    private func find(_ pattern: [UInt8]) -> Int? {
+      guard buffered.count >= pattern.count else { return nil }
+      for start in 0...(buffered.count - pattern.count) where buffered[start..<(start + pattern.count)].elementsEqual(pattern) {
+        return start
+      }
+      return nil
+    }
+  }
+
+  let port: UInt16
+  private let listener: Int32
+  private let lock = NSLock()
+  private var peers: [Int32] = []
+  private var accepted = 0
+  private var stopped = false
+
+  var url: URL { URL(string: "http://127.0.0.1:\(port)/hook?source=test")! }
+  var connectionCount: Int { lock.withLock { accepted } }
+
+  init(script: @escaping @Sendable (Peer) -> Void) throws {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var yes: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    guard bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    port = UInt16(bigEndian: address.sin_port)
+    listener = fd
+    let thread = Thread { [self] in
+      while true {
+        let fd = accept(listener, nil, nil)
+        guard fd >= 0 else { return }
+        let index: Int? = lock.withLock {
+          if stopped { return nil }
+          peers.append(fd)
+          accepted += 1
+          return accepted - 1
+        }
+        guard let index else {
+          close(fd)
+          return
+        }
+        let peer = Peer(fd: fd, index: index)
+        Thread { [self] in
+          script(peer)
+          // A script that returns closes its connection.
+          lock.withLock {
+            peers.removeAll { $0 == fd }
+            close(fd)
+          }
+        }.start()
+      }
+    }
+    thread.start()
+  }
+
+  /// Closes the listener and every connection (scripts blocked in reads return).
+  func stop() {
+    let first = lock.withLock {
+      defer { stopped = true }
+      for fd in peers { shutdown(fd, Int32(SHUT_RDWR)) }
+      return !stopped
+    }
+    guard first else { return }
+    shutdown(listener, Int32(SHUT_RDWR))
+    close(listener)
+  }
+
+  deinit { stop() }
+}
