@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Which transport carries a run's POSTs (`run --transport`).
 public enum TransportChoice: String, Sendable, CaseIterable {
   /// `sockets` for http://, `urlsession` for https://.
@@ -25,9 +29,19 @@ public enum TransportChoice: String, Sendable, CaseIterable {
 
   /// The transport for `url`, its connections sized to `connections`.
   func makeTransport(for url: URL, connections: Int) -> any NotificationTransport {
+    Self.allowOpenFiles(connections + 256)
     if resolved(for: url) == .sockets, let transport = SocketTransport(url: url, connections: connections) {
       return transport
     }
     return URLSessionTransport(url: url, connections: connections)
+  }
+
+  /// Raises the soft limit on open files toward `count` (never above the hard limit): the
+  /// common default of 1,024 would refuse sockets to a run at a concurrency of a few thousand.
+  static func allowOpenFiles(_ count: Int) {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(count) else { return }
+    limit.rlim_cur = min(limit.rlim_max, rlim_t(count))
+    _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
   }
 }
