@@ -71,12 +71,15 @@ import Testing
   enum Silence: String, CaseIterable {
     /// Reads the request and says nothing.
     case silent
-    /// Sends a head promising 100 bytes, then one byte every 50 ms: never idle, never done.
+    /// Sends a head promising 100 bytes, then one byte every 50 ms: never idle, and whole
+    /// after 5 s, so an idle timeout (URLSession's own kind) would see a 200, not a timeout.
     case trickling
   }
 
   /// The deadline covers the whole request: a server that trickles bytes times out like a
   /// silent one, never early, and its connection is closed (the answer could still come).
+  /// No upper bound on the time taken: on a loaded machine the test task itself may resume
+  /// late; the outcome alone tells a deadline from an idle timeout here.
   @Test(arguments: Silence.allCases)
   func theDeadlineCoversTheWholeRequest(_ silence: Silence) async throws {
     let closedByClient = Box<Bool>()
@@ -84,9 +87,9 @@ import Testing
       guard peer.readRequest() != nil else { return }
       if silence == .trickling {
         peer.send("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
-        for _ in 0..<40 {
+        for _ in 0..<100 {
           Thread.sleep(forTimeInterval: 0.05)
-          peer.send("x")
+          guard peer.send("x") else { break }
         }
       }
       closedByClient.value = peer.waitForClose()
@@ -99,8 +102,7 @@ import Testing
     let taken = start.duration(to: clock.now)
     #expect(outcome == .timeout)
     #expect(taken >= .milliseconds(300), "timed out after \(taken), before the deadline")
-    #expect(taken < .seconds(1.9), "a trickle must not keep the request alive past its deadline")
-    for _ in 0..<200 where closedByClient.value == nil { try await Task.sleep(for: .milliseconds(10)) }
+    for _ in 0..<1000 where closedByClient.value == nil { try await Task.sleep(for: .milliseconds(10)) }
     #expect(closedByClient.value == true)
   }
 

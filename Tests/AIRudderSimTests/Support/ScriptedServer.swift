@@ -49,10 +49,13 @@ final class ScriptedServer: @unchecked Sendable {
       }
     }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    /// False once the client is gone.
+    @discardableResult
+    func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
-      _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
+      bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
     }
 
     /// `200 OK` with `{}` and keep-alive.
