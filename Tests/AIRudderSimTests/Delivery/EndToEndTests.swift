@@ -86,7 +86,7 @@ import Testing
         // Never early (the policy's promise). Above, only a generous bound that an unscaled
         // 60 s interval would break: a loaded machine may wake a timer late, not early.
         #expect(gap >= 0.99, "retry \(index) came \(gap)s after the previous attempt, before the 1 s interval")
-        #expect(gap < 15, "retry \(index) came \(gap)s after the previous attempt: the interval was not scaled")
+        #expect(gap < 45, "retry \(index) came \(gap)s after the previous attempt: the interval was not scaled")
       }
     }
     #expect(outcome.report.receiver?.accepted == 3 && outcome.report.reconciliationErrors.isEmpty)

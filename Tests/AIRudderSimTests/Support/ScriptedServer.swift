@@ -18,7 +18,8 @@ final class ScriptedServer: @unchecked Sendable {
     init(fd: Int32, index: Int) {
       self.fd = fd
       self.index = index
-      var limit = timeval(tv_sec: 5, tv_usec: 0)
+      // A safety net only: a test task on a starved pool may take many seconds to send.
+      var limit = timeval(tv_sec: 60, tv_usec: 0)
       setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
     }
 

@@ -75,8 +75,11 @@ final class ManualTestClock: Clock, @unchecked Sendable {
 }
 
 /// Waits (in real time, at most `seconds`) until `condition` holds: for tests that must let
-/// concurrent tasks reach a state before acting. Returns whether it held.
-func eventually(within seconds: Double = 10, _ condition: () async -> Bool) async -> Bool {
+/// concurrent tasks reach a state before acting. Returns whether it held. The bound is generous
+/// on purpose: Swift Testing runs synchronous tests on the same two-thread cooperative pool, so
+/// on a loaded 2-core machine a task can wait many seconds for a thread; it returns as soon as
+/// the condition holds.
+func eventually(within seconds: Double = 60, _ condition: () async -> Bool) async -> Bool {
   let deadline = Date().addingTimeInterval(seconds)
   while Date() < deadline {
     if await condition() { return true }
