@@ -10,7 +10,7 @@ extension RunReport {
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling = policy.timeScale == 1 ? "\(interval)" : "\(interval) / time scale \(RunReport.short(policy.timeScale)) = \(scaled)"
-    lines.append("retry policy: timeout \(SettingDuration(seconds: policy.timeoutS)), retry \(scaling) after a failed attempt ends, at most \(policy.maxRetries) retries")
+    lines.append("retry policy: timeout \(SettingDuration(seconds: policy.timeoutS)), retry \(scaling) after a failed attempt ends, at most \(policy.maxRetries) \(policy.maxRetries == 1 ? "retry" : "retries")")
     lines.append("")
     let identity = n.balanced
       ? "\(n.generated) = \(n.delivered) + \(n.dropped) + \(n.cancelled), balanced"
