@@ -39,7 +39,13 @@ struct HTTPTarget: Sendable, Equatable {
 
   /// The host's addresses for a TCP connection, in the resolver's order; nil if it has none.
   /// Blocks for name lookup, so the loop calls it once, and again only after a failure.
+  /// `localhost` is both loopbacks whatever /etc/hosts says (RFC 6761, and what libcurl does),
+  /// so a receiver listening on ::1 only is reached as it is through URLSession.
   func resolve() -> [SocketAddress]? {
+    let name = host.lowercased()
+    if name == "localhost" || name.hasSuffix(".localhost") {
+      return [Self.loopback(family: AF_INET, port: port), Self.loopback(family: AF_INET6, port: port)]
+    }
     var hints = addrinfo()
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     hints.ai_flags = AI_NUMERICSERV
@@ -55,6 +61,23 @@ struct HTTPTarget: Sendable, Equatable {
       entry = current.pointee.ai_next
     }
     return addresses.isEmpty ? nil : addresses
+  }
+}
+
+extension HTTPTarget {
+  static func loopback(family: Int32, port: UInt16) -> SocketAddress {
+    if family == AF_INET6 {
+      var address = sockaddr_in6()
+      address.sin6_family = sa_family_t(AF_INET6)
+      address.sin6_port = port.bigEndian
+      address.sin6_addr = in6addr_loopback
+      return SocketAddress(family: AF_INET6, bytes: withUnsafeBytes(of: address) { Array($0) })
+    }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
+    return SocketAddress(family: AF_INET, bytes: withUnsafeBytes(of: address) { Array($0) })
   }
 }
 

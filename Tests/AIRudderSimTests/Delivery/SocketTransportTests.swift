@@ -156,6 +156,25 @@ import Testing
     #expect(await transport.post(Self.body, timeout: .seconds(5)) == .connectionError("connection refused"))
   }
 
+  /// `localhost` is both loopbacks, whatever /etc/hosts says (libcurl does the same): a
+  /// receiver on either is reached.
+  @Test(.enabled(if: ScriptedServer.ipv6LoopbackAvailable), arguments: [false, true])
+  func localhostReachesEitherLoopback(ipv6: Bool) async throws {
+    let server = try ScriptedServer(ipv6: ipv6) { peer in
+      if peer.readRequest() != nil { peer.answerOK() }
+    }
+    defer { server.stop() }
+    let url = try #require(URL(string: "http://localhost:\(server.port)/"))
+    let transport = try #require(SocketTransport(url: url, connections: 1))
+    #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200))
+  }
+
+  @Test func localhostResolvesToBothLoopbacksInOrder() throws {
+    let url = try #require(URL(string: "http://LocalHost:8080/"))
+    let target = try #require(HTTPTarget(url: url))
+    #expect(target.resolve()?.map(\.family) == [AF_INET, AF_INET6])
+  }
+
   /// A kept-alive connection the server closed is not used again: the next request goes on a
   /// new connection and arrives once.
   @Test func aClosedIdleConnectionIsNotReused() async throws {

@@ -87,20 +87,41 @@ final class ScriptedServer: @unchecked Sendable {
   private var stopped = false
 
   var url: URL { URL(string: "http://127.0.0.1:\(port)/hook?source=test")! }
+
+  /// Whether this machine has the IPv6 loopback.
+  static let ipv6LoopbackAvailable: Bool = {
+    guard let server = try? ScriptedServer(ipv6: true, script: { _ in }) else { return false }
+    server.stop()
+    return true
+  }()
   var connectionCount: Int { lock.withLock { accepted } }
 
-  init(script: @escaping @Sendable (Peer) -> Void) throws {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  /// Listens on 127.0.0.1, or on ::1 only with `ipv6`.
+  init(ipv6: Bool = false, script: @escaping @Sendable (Peer) -> Void) throws {
+    let fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-    guard bound == 0, listen(fd, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    port = UInt16(bigEndian: address.sin_port)
+    var bytes: [UInt8]
+    if ipv6 {
+      var address = sockaddr_in6()
+      address.sin6_family = sa_family_t(AF_INET6)
+      address.sin6_addr = in6addr_loopback
+      bytes = withUnsafeBytes(of: address) { Array($0) }
+    } else {
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+      bytes = withUnsafeBytes(of: address) { Array($0) }
+    }
+    var length = socklen_t(bytes.count)
+    let bound = bytes.withUnsafeBytes { bind(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), length) }
+    guard bound == 0, listen(fd, 64) == 0 else {
+      close(fd)
+      throw POSIXError(.EADDRNOTAVAIL)
+    }
+    _ = bytes.withUnsafeMutableBytes { getsockname(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), &length) }
+    // sin_port and sin6_port sit at the same offset, in network order.
+    port = UInt16(bytes[2]) << 8 | UInt16(bytes[3])
     listener = fd
     let thread = Thread { [self] in
       while true {
