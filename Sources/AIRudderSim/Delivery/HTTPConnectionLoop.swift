@@ -20,29 +20,6 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     let continuation: CheckedContinuation<AttemptOutcome, Never>
   }
 
-  /// A connection's state; touched by the loop thread only.
-  private final class Connection {
-    let fd: Int32
-    /// The fd and a generation: an event for a closed connection whose fd number was reused
-    /// in the same batch is not taken for the new one's.
-    let token: UInt64
-    /// The addresses not yet tried after this one, for a connection still being made.
-    var fallbacks: ArraySlice<SocketAddress>
-    var connecting = true
-    /// It carried a whole exchange before: a failure to send on it says nothing of the target.
-    var reused = false
-    var request: Request?
-    var written = 0
-    var reader = HTTPResponseReader()
-    var interest: UInt32 = 0
-
-    init(fd: Int32, generation: UInt32, fallbacks: ArraySlice<SocketAddress>) {
-      self.fd = fd
-      token = UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32
-      self.fallbacks = fallbacks
-    }
-  }
-
   private let target: HTTPTarget
   private let maxConnections: Int
   private let epoll: Int32
@@ -56,8 +33,8 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   private let exited = DispatchSemaphore(value: 0)
 
   // The loop thread's own.
-  private var connections: [Int32: Connection] = [:]
-  private var idle: [Connection] = []
+  private var connections: [Int32: HTTPConnection] = [:]
+  private var idle: [HTTPConnection] = []
   private var waiting: [Request] = []
   private var waitingStart = 0
   private var nextDeadline = UInt64.max
@@ -188,8 +165,7 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     for request in waiting[waitingStart...] { request.continuation.resume(returning: .connectionError("transport closed")) }
     waiting.removeAll()
     for connection in Array(connections.values) {
-      if let request = connection.request { request.continuation.resume(returning: .connectionError("transport closed")) }
-      connection.request = nil
+      connection.release()?.continuation.resume(returning: .connectionError("transport closed"))
       discard(connection)
     }
     idle.removeAll()
@@ -219,10 +195,8 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     }
   }
 
-  private func start(_ request: Request, on connection: Connection) {
-    connection.request = request
-    connection.written = 0
-    connection.reader = HTTPResponseReader()
+  private func start(_ request: Request, on connection: HTTPConnection) {
+    connection.carry(request)
     if !connection.connecting { send(on: connection) }
   }
 
@@ -242,52 +216,41 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     connect(request, to: addresses[...])
   }
 
-  /// Starts a non-blocking connect to the first address, keeping the rest to fall back on.
+  /// Starts a non-blocking connect to the first address that takes one, keeping the rest to
+  /// fall back on.
   private func connect(_ request: Request, to candidates: ArraySlice<SocketAddress>) {
     var remaining = candidates
-    var lastError: Int32 = ECONNREFUSED
+    var lastError = HTTPConnection.SocketError(code: ECONNREFUSED)
     while let address = remaining.popFirst() {
-      let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-      guard fd >= 0 else {
-        lastError = errno
-        continue
-      }
-      var yes: Int32 = 1
-      setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-      let result = address.bytes.withUnsafeBytes { raw in
-        Glibc.connect(fd, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
-      }
-      if result != 0 && errno != EINPROGRESS {
-        lastError = errno
-        close(fd)
-        continue
-      }
       generation &+= 1
-      let connection = Connection(fd: fd, generation: generation, fallbacks: remaining)
-      connections[fd] = connection
-      connection.request = request
-      register(connection, interest: EPOLLOUT.rawValue, adding: true)
-      if result == 0 { connected(connection) }
-      return
+      switch HTTPConnection.open(to: address, generation: generation, fallbacks: remaining) {
+      case .failure(let error):
+        lastError = error
+      case .success(let (connection, connected)):
+        connections[connection.fd] = connection
+        connection.carry(request)
+        register(connection, interest: EPOLLOUT.rawValue, adding: true)
+        if connected { self.connected(connection) }
+        return
+      }
     }
-    request.continuation.resume(returning: .connectionError(Self.describe(lastError)))
+    request.continuation.resume(returning: .connectionError(lastError.description))
   }
 
-  private func connected(_ connection: Connection) {
+  private func connected(_ connection: HTTPConnection) {
     connection.connecting = false
     connection.fallbacks = []
     send(on: connection)
   }
 
   /// A connect that failed: the next address, or the request fails with the reason.
-  private func connectFailed(_ connection: Connection, error: Int32) {
-    let request = connection.request
+  private func connectFailed(_ connection: HTTPConnection, error: Int32) {
+    let request = connection.release()
     let fallbacks = connection.fallbacks
-    connection.request = nil
     discard(connection)
     guard let request else { return }
     if fallbacks.isEmpty {
-      request.continuation.resume(returning: .connectionError(Self.describe(error)))
+      request.continuation.resume(returning: .connectionError(HTTPConnection.SocketError(code: error).description))
       serveWaiting()
     } else {
       connect(request, to: fallbacks)
@@ -296,11 +259,9 @@ final class HTTPConnectionLoop: @unchecked Sendable {
 
   // MARK: Events
 
-  private func handle(_ events: UInt32, on connection: Connection) {
+  private func handle(_ events: UInt32, on connection: HTTPConnection) {
     if connection.connecting {
-      var error: Int32 = 0
-      var length = socklen_t(MemoryLayout<Int32>.size)
-      getsockopt(connection.fd, SOL_SOCKET, SO_ERROR, &error, &length)
+      let error = connection.connectError
       if error != 0 || events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLOUT.rawValue == 0 {
         connectFailed(connection, error: error == 0 ? ECONNREFUSED : error)
       } else if events & EPOLLOUT.rawValue != 0 {
@@ -319,78 +280,53 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
       receive(on: connection)
     }
-    if connection.request != nil, connection.written < connection.request!.bytes.count, events & EPOLLOUT.rawValue != 0 {
+    if connection.request != nil, !connection.isWritten, events & EPOLLOUT.rawValue != 0 {
       send(on: connection)
     }
   }
 
-  private func send(on connection: Connection) {
-    guard let request = connection.request else { return }
-    while connection.written < request.bytes.count {
-      let sent = request.bytes.withUnsafeBytes { raw in
-        Glibc.send(connection.fd, raw.baseAddress! + connection.written, raw.count - connection.written, Int32(MSG_NOSIGNAL))
-      }
-      if sent > 0 {
-        connection.written += sent
-        continue
-      }
-      let error = errno
-      if sent < 0 && error == EINTR { continue }
-      if sent < 0 && (error == EAGAIN || error == EWOULDBLOCK) {
-        setInterest(connection, EPOLLIN.rawValue | EPOLLOUT.rawValue)
-        return
-      }
-      if connection.reused && connection.written == 0 {
+  private func send(on connection: HTTPConnection) {
+    switch connection.send() {
+    case .sent:
+      setInterest(connection, EPOLLIN.rawValue)
+    case .wouldBlock:
+      setInterest(connection, EPOLLIN.rawValue | EPOLLOUT.rawValue)
+    case .failed(let error):
+      if connection.reused && connection.written == 0, let request = connection.release() {
         // A kept-alive connection the server had closed; not a byte went out, so the
         // request goes on a fresh connection and the server sees it once.
-        connection.request = nil
         discard(connection)
         dispatch(request)
         return
       }
-      end(connection, with: .connectionError(Self.describe(error)), reusable: false)
-      return
+      end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
     }
-    setInterest(connection, EPOLLIN.rawValue)
   }
 
-  private func receive(on connection: Connection) {
-    while connection.request != nil {
-      let received = recv(connection.fd, readBuffer.baseAddress, readBuffer.count, 0)
-      let step: HTTPResponseReader.Step
-      if received > 0 {
-        step = connection.reader.consume(UnsafeRawBufferPointer(rebasing: readBuffer[0..<received]))
-      } else if received == 0 {
-        step = connection.reader.endOfStream()
-      } else {
-        let error = errno
-        if error == EINTR { continue }
-        if error == EAGAIN || error == EWOULDBLOCK { return }
-        end(connection, with: .connectionError(Self.describe(error)), reusable: false)
-        return
-      }
-      switch step {
-      case .needMore:
-        if received == 0 { return }
-        // A short read means the socket is drained; level-triggered epoll calls again.
-        if received < readBuffer.count { return }
-      case .complete(let status, let reusable):
-        end(connection, with: .response(status: status), reusable: reusable)
-      case .malformed(let problem):
-        end(connection, with: .other("malformed response: \(problem)"), reusable: false)
-      case .closed(let midResponse):
-        end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
-      }
+  private func receive(on connection: HTTPConnection) {
+    switch connection.receive(through: readBuffer) {
+    case .wouldBlock:
+      break
+    case .failed(let error):
+      end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
+    case .step(.complete(let status, let reusable)):
+      end(connection, with: .response(status: status), reusable: reusable)
+    case .step(.malformed(let problem)):
+      end(connection, with: .other("malformed response: \(problem)"), reusable: false)
+    case .step(.closed(let midResponse)):
+      end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
+    case .step(.needMore):
+      break
     }
   }
 
   /// Resumes the connection's request with `outcome`; the connection serves the next one or
   /// closes.
-  private func end(_ connection: Connection, with outcome: AttemptOutcome, reusable: Bool) {
-    guard let request = connection.request else { return }
-    connection.request = nil
+  private func end(_ connection: HTTPConnection, with outcome: AttemptOutcome, reusable: Bool) {
+    let wholeRequestWent = connection.isWritten
+    guard let request = connection.release() else { return }
     request.continuation.resume(returning: outcome)
-    if reusable && connection.written == request.bytes.count {
+    if reusable && wholeRequestWent {
       connection.reused = true
       idle.append(connection)
     } else {
@@ -404,13 +340,12 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   private func expire(now: UInt64) {
     var next = UInt64.max
     for connection in Array(connections.values) {
-      guard let request = connection.request else { continue }
-      if request.deadline <= now {
-        connection.request = nil
-        request.continuation.resume(returning: .timeout)
+      guard let deadline = connection.request?.deadline else { continue }
+      if deadline <= now {
+        connection.release()?.continuation.resume(returning: .timeout)
         discard(connection)
       } else {
-        next = min(next, request.deadline)
+        next = min(next, deadline)
       }
     }
     var kept: [Request] = []
@@ -430,7 +365,7 @@ final class HTTPConnectionLoop: @unchecked Sendable {
 
   // MARK: Bookkeeping
 
-  private func register(_ connection: Connection, interest: UInt32, adding: Bool) {
+  private func register(_ connection: HTTPConnection, interest: UInt32, adding: Bool) {
     var event = epoll_event()
     event.events = interest
     event.data.u64 = connection.token
@@ -438,26 +373,14 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     connection.interest = interest
   }
 
-  private func setInterest(_ connection: Connection, _ interest: UInt32) {
+  private func setInterest(_ connection: HTTPConnection, _ interest: UInt32) {
     if connection.interest != interest { register(connection, interest: interest, adding: false) }
   }
 
   /// Closes a connection that carries no request.
-  private func discard(_ connection: Connection) {
+  private func discard(_ connection: HTTPConnection) {
     connections.removeValue(forKey: connection.fd)
     _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
-    close(connection.fd)
-  }
-
-  /// The words the summary shows for a socket error, the same as the URLSession transport's.
-  static func describe(_ error: Int32) -> String {
-    switch error {
-    case ECONNREFUSED: "connection refused"
-    case ECONNRESET, EPIPE: "connection reset"
-    case ENETUNREACH: "network unreachable"
-    case EHOSTUNREACH: "host unreachable"
-    case ETIMEDOUT: "connect timed out"
-    default: String(cString: strerror(error))
-    }
+    connection.close()
   }
 }

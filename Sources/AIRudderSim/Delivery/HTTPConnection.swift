@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One non-blocking TCP connection of the socket transport and the request it carries: the
+/// socket calls, without the policy (which request goes where, deadlines, reuse), which is
+/// `HTTPConnectionLoop`'s. Touched by the loop thread only.
+final class HTTPConnection {
+  let fd: Int32
+  /// The fd and a generation, for epoll: an event for a closed connection whose fd number was
+  /// reused in the same batch is not taken for the new one's.
+  let token: UInt64
+  /// The addresses not yet tried after this one, while connecting.
+  var fallbacks: ArraySlice<SocketAddress>
+  var connecting = true
+  /// It carried a whole exchange before: a failure to send on it says nothing of the target.
+  var reused = false
+  private(set) var request: HTTPConnectionLoop.Request?
+  private(set) var written = 0
+  private var reader = HTTPResponseReader()
+  /// The epoll events asked for.
+  var interest: UInt32 = 0
+
+  private init(fd: Int32, generation: UInt32, fallbacks: ArraySlice<SocketAddress>) {
+    self.fd = fd
+    token = UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32
+    self.fallbacks = fallbacks
+  }
+
+  /// Starts a non-blocking connect to `address`; the connection and whether it is already
+  /// connected, or the error.
+  static func open(to address: SocketAddress, generation: UInt32, fallbacks: ArraySlice<SocketAddress>) -> Result<(HTTPConnection, connected: Bool), SocketError> {
+    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    guard fd >= 0 else { return .failure(SocketError(code: errno)) }
+    var yes: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+    let result = address.bytes.withUnsafeBytes { raw in
+      Glibc.connect(fd, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
+    }
+    if result != 0 && errno != EINPROGRESS {
+      let error = errno
+      Glibc.close(fd)
+      return .failure(SocketError(code: error))
+    }
+    return .success((HTTPConnection(fd: fd, generation: generation, fallbacks: fallbacks), result == 0))
+  }
+
+  /// The outcome of a connect in progress, once epoll says the socket is writable or failed.
+  var connectError: Int32 {
+    var error: Int32 = 0
+    var length = socklen_t(MemoryLayout<Int32>.size)
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
+    return error
+  }
+
+  /// Takes a request: nothing of it is written yet, nothing of its answer read.
+  func carry(_ request: HTTPConnectionLoop.Request) {
+    self.request = request
+    written = 0
+    reader = HTTPResponseReader()
+  }
+
+  /// Gives the request back (it ended, or goes elsewhere).
+  func release() -> HTTPConnectionLoop.Request? {
+    defer { request = nil }
+    return request
+  }
+
+  var isWritten: Bool { request.map { written == $0.bytes.count } ?? true }
+
+  enum SendProgress {
+    case sent
+    case wouldBlock
+    case failed(Int32)
+  }
+
+  /// Writes as much of the request as the socket takes.
+  func send() -> SendProgress {
+    guard let request else { return .sent }
+    while written < request.bytes.count {
+      let sent = request.bytes.withUnsafeBytes { raw in
+        Glibc.send(fd, raw.baseAddress! + written, raw.count - written, Int32(MSG_NOSIGNAL))
+      }
+      if sent > 0 {
+        written += sent
+        continue
+      }
+      let error = errno
+      if sent < 0 && error == EINTR { continue }
+      if sent < 0 && (error == EAGAIN || error == EWOULDBLOCK) { return .wouldBlock }
+      return .failed(error)
+    }
+    return .sent
+  }
+
+  enum ReadProgress {
+    case wouldBlock
+    case step(HTTPResponseReader.Step)
+    case failed(Int32)
+  }
+
+  /// Reads what has arrived through `buffer` (shared by every connection) until the answer is
+  /// whole, broken or cut, or the socket is drained.
+  func receive(through buffer: UnsafeMutableRawBufferPointer) -> ReadProgress {
+    while true {
+      let received = recv(fd, buffer.baseAddress, buffer.count, 0)
+      if received < 0 {
+        let error = errno
+        if error == EINTR { continue }
+        return error == EAGAIN || error == EWOULDBLOCK ? .wouldBlock : .failed(error)
+      }
+      let step = received == 0 ? reader.endOfStream() : reader.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<received]))
+      if step != .needMore { return .step(step) }
+      // A short read means the socket is drained; level-triggered epoll calls again.
+      if received < buffer.count { return .wouldBlock }
+    }
+  }
+
+  func close() {
+    Glibc.close(fd)
+  }
+
+  /// A socket call's errno, in the words the summary shows (the URLSession transport's).
+  struct SocketError: Error {
+    let code: Int32
+
+    var description: String {
+      switch code {
+      case ECONNREFUSED: "connection refused"
+      case ECONNRESET, EPIPE: "connection reset"
+      case ENETUNREACH: "network unreachable"
+      case EHOSTUNREACH: "host unreachable"
+      case ETIMEDOUT: "connect timed out"
+      default: String(cString: strerror(code))
+      }
+    }
+  }
+}
