@@ -30,8 +30,7 @@ public final class SocketTransport: NotificationTransport, @unchecked Sendable {
     bytes.append(contentsOf: length)
     bytes.append(contentsOf: [13, 10, 13, 10])
     bytes.append(contentsOf: body)
-    let (seconds, attoseconds) = timeout.components
-    let deadline = HTTPConnectionLoop.now() &+ UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds) / 1_000_000_000)
+    let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
     return await withCheckedContinuation { continuation in
       loop.submit(HTTPConnectionLoop.Request(bytes: bytes, deadline: deadline, continuation: continuation))
     }

@@ -53,8 +53,7 @@ public final class URLSessionTransport: NotificationTransport, @unchecked Sendab
     request.httpBody = body
     let task = session.dataTask(with: request)
     let id = task.taskIdentifier
-    let (seconds, attoseconds) = timeout.components
-    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    let deadline = DispatchTime.now().uptimeNanoseconds &+ timeout.wholeNanoseconds
     return await withCheckedContinuation { continuation in
       tracker.register(id, task: task, deadline: deadline, continuation)
       task.resume()
