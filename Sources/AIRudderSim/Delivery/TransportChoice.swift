@@ -13,10 +13,11 @@ public enum TransportChoice: String, Sendable, CaseIterable {
   /// FoundationNetworking's URLSession (libcurl), with the system's trust store for https.
   case urlSession = "urlsession"
 
-  /// The transport actually used for `url`: `automatic` resolved by the scheme.
+  /// The transport actually used for `url`: `automatic` resolved by the scheme (sockets for
+  /// what the socket transport can carry: http with a host).
   public func resolved(for url: URL) -> TransportChoice {
     guard self == .automatic else { return self }
-    return url.scheme?.lowercased() == "http" ? .sockets : .urlSession
+    return HTTPTarget(url: url) != nil ? .sockets : .urlSession
   }
 
   /// Why this choice cannot carry `url`, or nil when it can.
