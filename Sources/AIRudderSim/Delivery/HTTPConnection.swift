@@ -36,9 +36,7 @@ final class HTTPConnection {
     guard fd >= 0 else { return .failure(SocketError(code: errno)) }
     var yes: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-    let result = address.bytes.withUnsafeBytes { raw in
-      Glibc.connect(fd, raw.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t(raw.count))
-    }
+    let result = address.withSockaddr { Glibc.connect(fd, $0, $1) }
     if result != 0 && errno != EINPROGRESS {
       let error = errno
       Glibc.close(fd)

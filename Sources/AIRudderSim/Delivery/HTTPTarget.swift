@@ -44,7 +44,7 @@ struct HTTPTarget: Sendable, Equatable {
   func resolve() -> [SocketAddress]? {
     let name = host.lowercased()
     if name == "localhost" || name.hasSuffix(".localhost") {
-      return [Self.loopback(family: AF_INET, port: port), Self.loopback(family: AF_INET6, port: port)]
+      return ["127.0.0.1", "::1"].compactMap { SocketAddress(numericHost: $0, port: port) }
     }
     var hints = addrinfo()
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -62,27 +62,4 @@ struct HTTPTarget: Sendable, Equatable {
     }
     return addresses.isEmpty ? nil : addresses
   }
-}
-
-extension HTTPTarget {
-  static func loopback(family: Int32, port: UInt16) -> SocketAddress {
-    if family == AF_INET6 {
-      var address = sockaddr_in6()
-      address.sin6_family = sa_family_t(AF_INET6)
-      address.sin6_port = port.bigEndian
-      address.sin6_addr = in6addr_loopback
-      return SocketAddress(family: AF_INET6, bytes: withUnsafeBytes(of: address) { Array($0) })
-    }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
-    return SocketAddress(family: AF_INET, bytes: withUnsafeBytes(of: address) { Array($0) })
-  }
-}
-
-/// A resolved address, as the bytes of its `sockaddr`.
-struct SocketAddress: Sendable, Equatable {
-  let family: Int32
-  let bytes: [UInt8]
 }

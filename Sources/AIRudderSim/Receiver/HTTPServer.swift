@@ -48,44 +48,19 @@ public final class HTTPServer: @unchecked Sendable {
 
   /// Binds and starts accepting, or after `listenAfter`.
   public func start(listenAfter delay: Duration = .zero) throws {
-    let isIPv6 = host.contains(":")
-    let fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard let address = SocketAddress(numericHost: host, port: port) else {
+      throw ServerError.cannotBind(host: host, port: port, reason: "not an IPv4 or IPv6 address")
+    }
+    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw ServerError.cannotBind(host: host, port: port, reason: String(cString: strerror(errno))) }
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    let bound: Int32
-    if isIPv6 {
-      var address = sockaddr_in6()
-      address.sin6_family = sa_family_t(AF_INET6)
-      address.sin6_port = port.bigEndian
-      guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else {
-        close(fd)
-        throw ServerError.cannotBind(host: host, port: port, reason: "not an IPv6 address")
-      }
-      bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
-    } else {
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_port = port.bigEndian
-      guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-        close(fd)
-        throw ServerError.cannotBind(host: host, port: port, reason: "not an IPv4 address")
-      }
-      bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-    }
-    guard bound == 0 else {
+    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0 else {
       let reason = String(cString: strerror(errno))
       close(fd)
       throw ServerError.cannotBind(host: host, port: port, reason: reason)
     }
-    var storage = sockaddr_storage()
-    var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-    withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) } }
-    port = withUnsafePointer(to: &storage) { pointer in
-      isIPv6
-        ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
-        : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
-    }
+    port = SocketAddress(boundTo: fd)?.port ?? port
     // Listening before `start` returns, so a client may connect at once; with a delay the
     // socket stays bound but deaf (connections refused) until the accept thread listens.
     if delay <= .zero && listen(fd, 1024) != 0 {

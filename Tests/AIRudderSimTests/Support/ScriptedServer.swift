@@ -1,3 +1,4 @@
+@testable import AIRudderSim
 import Foundation
 
 #if canImport(Glibc)
@@ -98,30 +99,15 @@ final class ScriptedServer: @unchecked Sendable {
 
   /// Listens on 127.0.0.1, or on ::1 only with `ipv6`.
   init(ipv6: Bool = false, script: @escaping @Sendable (Peer) -> Void) throws {
-    let fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let address = SocketAddress(numericHost: ipv6 ? "::1" : "127.0.0.1", port: 0)!
+    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    var bytes: [UInt8]
-    if ipv6 {
-      var address = sockaddr_in6()
-      address.sin6_family = sa_family_t(AF_INET6)
-      address.sin6_addr = in6addr_loopback
-      bytes = withUnsafeBytes(of: address) { Array($0) }
-    } else {
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-      bytes = withUnsafeBytes(of: address) { Array($0) }
-    }
-    var length = socklen_t(bytes.count)
-    let bound = bytes.withUnsafeBytes { bind(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), length) }
-    guard bound == 0, listen(fd, 64) == 0 else {
+    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0, listen(fd, 64) == 0, let bound = SocketAddress(boundTo: fd) else {
       close(fd)
       throw POSIXError(.EADDRNOTAVAIL)
     }
-    _ = bytes.withUnsafeMutableBytes { getsockname(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), &length) }
-    // sin_port and sin6_port sit at the same offset, in network order.
-    port = UInt16(bytes[2]) << 8 | UInt16(bytes[3])
+    port = bound.port
     listener = fd
     let thread = Thread { [self] in
       while true {
