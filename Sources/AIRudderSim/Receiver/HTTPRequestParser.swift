@@ -181,7 +181,13 @@ public struct HTTPRequestParser {
 }
 
 extension StringProtocol {
+  /// Without leading and trailing spaces and tabs. Works on the UTF-8 view: the version built
+  /// on `reversed()` instantiated generic metadata on every call and was the hottest code
+  /// of header parsing.
   var trimmingSpaces: String {
-    String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let text = Substring(self)
+    let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
+    guard let first = text.utf8.firstIndex(where: { !isBlank($0) }), let last = text.utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+    return String(text[first...last])
   }
 }

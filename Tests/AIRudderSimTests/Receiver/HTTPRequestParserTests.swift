@@ -1,4 +1,4 @@
-import AIRudderSim
+@testable import AIRudderSim
 import Testing
 
 @Suite struct HTTPRequestParserTests {
@@ -91,5 +91,11 @@ import Testing
     #expect(status("GET / HTTP/1.1\r\nx: " + String(repeating: "v", count: 300) + "\r\n\r\n") == 431)
     #expect(status("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n") == 413)
     #expect(status("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n") == 413)
+  }
+
+  @Test(arguments: [("", ""), ("   ", ""), (" a ", "a"), ("\ta b\t ", "a b"), ("x", "x"), (" é\u{00A0} ", "é\u{00A0}"), ("application/json", "application/json")])
+  func trimmingSpacesDropsOnlySpacesAndTabsAtTheEnds(_ pair: (String, String)) {
+    #expect(pair.0.trimmingSpaces == pair.1)
+    #expect(pair.0[...].trimmingSpaces == pair.1)
   }
 }
