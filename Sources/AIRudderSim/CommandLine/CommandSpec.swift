@@ -36,7 +36,7 @@ public struct CommandSpec: Sendable {
     self.summary = summary
     self.discussion = discussion
     self.positionals = positionals
-    self.options = options + [Option("--help", help: "Show this help.")]
+    self.options = options + [Option("--help", help: "Show this help (also -h).")]
   }
 
   /// `airudder-sim generate SCENARIO [--count N] …`

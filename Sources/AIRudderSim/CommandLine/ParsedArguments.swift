@@ -6,7 +6,7 @@ public struct ParsedArguments: Sendable {
   public private(set) var positionals: [String] = []
 
   /// Parses `arguments` (the words after the command) against `spec`. Accepts `--name value`,
-  /// `--name=value`, `--` to end options, and `-` as a positional (standard input).
+  /// `--name=value`, `-h` for `--help`, `--` to end options, and `-` as a positional (standard input).
   public static func parse(_ arguments: [String], spec: CommandSpec) throws(CommandLineError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var index = 0
@@ -20,6 +20,10 @@ public struct ParsedArguments: Sendable {
       }
       if word == "--" {
         optionsEnded = true
+        continue
+      }
+      if word == "-h" {  // Every command answers -h as --help.
+        parsed.flags.insert("--help")
         continue
       }
       var name = word

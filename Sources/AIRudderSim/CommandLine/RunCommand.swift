@@ -12,10 +12,22 @@ enum RunCommand {
       reconciles both sides. Load: --concurrency alone is the closed model; --rate starts R
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
-      --duration (waiting retries are then cancelled), or at the scenario's end.
-      Exit codes: 0 all delivered and thresholds met; 1 anything dropped (beyond --max-dropped)
-      or a threshold missed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM; a second
-      signal exits at once).
+      --duration, or at the scenario's end.
+
+      Each notification ends delivered (2xx on attempt k), dropped (every attempt failed),
+      abandoned (refused, then the run ended before its retries) or cancelled (the run ended
+      before its first attempt ended). The verdict fails when any of these holds:
+        nothing was delivered           always
+        dropped > N                     --max-dropped N      (default 0)
+        abandoned > N                   --max-abandoned N    (default 0)
+        p99 latency > D                 --max-p99 D          (default: no limit)
+        success rate < P                --min-success-rate P (default: no limit)
+      success rate = delivered / (delivered + dropped + abandoned). The scenario's thresholds
+      block sets the same limits; a flag wins. Also failing: a broken account (generated !=
+      delivered + dropped + abandoned + cancelled) or, with the built-in receiver, a
+      reconciliation error.
+      Exit codes: 0 passed; 1 failed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM;
+      a second signal exits at once).
       """,
     positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json.")],
     options: [
@@ -38,8 +50,9 @@ enum RunCommand {
       .init("--record", value: "FILE", help: "With the built-in receiver: write what it received to FILE."),
       .init("--quiet", help: "No progress line."),
       .init("--max-dropped", value: "N", help: "Pass with up to N dropped (default 0)."),
+      .init("--max-abandoned", value: "N", help: "Pass with up to N abandoned (default 0)."),
       .init("--max-p99", value: "D", help: "Fail when the p99 latency is above D."),
-      .init("--min-success-rate", value: "P", help: "Fail when delivered/generated is below P (0.99 or 99%)."),
+      .init("--min-success-rate", value: "P", help: "Fail when the success rate is below P (0.99 or 99%)."),
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
@@ -110,9 +123,11 @@ enum RunCommand {
       throw CommandLineError.invalidValue(option: "--record", value: arguments.string("--record")!, expected: "a run with the built-in receiver (no --url)")
     }
     options.quiet = arguments.has("--quiet")
-    options.maxDropped = try arguments.int("--max-dropped", in: 0...Int.max) ?? scenario.thresholds.maxDropped
-    options.maxP99 = try arguments.duration("--max-p99")?.duration ?? scenario.thresholds.maxP99?.duration
-    options.minSuccessRate = scenario.thresholds.minSuccessRate
+    let fromScenario = scenario.thresholds
+    options.thresholds.maxDropped = try arguments.int("--max-dropped", in: 0...Int.max) ?? fromScenario.maxDropped ?? 0
+    options.thresholds.maxAbandoned = try arguments.int("--max-abandoned", in: 0...Int.max) ?? fromScenario.maxAbandoned ?? 0
+    options.thresholds.maxP99 = try arguments.duration("--max-p99")?.duration ?? fromScenario.maxP99?.duration
+    options.thresholds.minSuccessRate = fromScenario.minSuccessRate
     if let text = arguments.string("--min-success-rate") {
       let percent = text.hasSuffix("%")
       guard let number = Double(percent ? String(text.dropLast()) : text), number.isFinite else {
@@ -122,7 +137,7 @@ enum RunCommand {
       guard (0...1).contains(rate) else {
         throw CommandLineError.invalidValue(option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
       }
-      options.minSuccessRate = rate
+      options.thresholds.minSuccessRate = rate
     }
     return options
   }

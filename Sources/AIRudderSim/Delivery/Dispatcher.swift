@@ -46,7 +46,7 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
           // Closed model: long-lived workers pull the next notification when they have a slot,
           // so a request costs no new task and no hand-off to a producer.
           for _ in 0..<plan.concurrency {
-            group.addTask { await work(feed: feed, pool: pool) }
+            group.addTask { await work(feed: feed, pool: pool, start: start) }
           }
         } else {
           await schedule(feed: feed, into: &group, pool: pool, start: start)
@@ -60,7 +60,7 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
   /// One worker of the closed model. Its notifications' retries run beside it, holding no
   /// slot while they wait.
-  private func work(feed: NotificationFeed, pool: SlotPool) async {
+  private func work(feed: NotificationFeed, pool: SlotPool, start: C.Instant) async {
     await withDiscardingTaskGroup { retries in
       while !Task.isCancelled {
         guard await pool.acquire() else { return }
@@ -69,8 +69,10 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
           return
         }
         let intended = clock.now
-        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool) {
-          retries.addTask { await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool) }
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start) {
+          retries.addTask {
+            await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)
+          }
         }
       }
     }
@@ -91,42 +93,46 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
         intended = start.advanced(by: .seconds(Double(notification.sendTime - first) / plan.policy.timeScale))
       }
       index += 1
-      guard await waitForTurn(until: intended, pool: pool) else { return }
+      guard await waitForTurn(until: intended, pool: pool, stopped: .cancelled) else { return }
       group.addTask {
-        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool) {
-          await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool)
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start) {
+          await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)
         }
       }
     }
   }
 
   /// Sleeps until `instant`, then takes a slot. False when the run stopped first: the
-  /// notification is then counted cancelled and holds no slot.
-  private func waitForTurn(until instant: C.Instant, pool: SlotPool) async -> Bool {
+  /// notification then ends as `stopped` (cancelled before a first attempt, abandoned before
+  /// a retry) and holds no slot.
+  private func waitForTurn(until instant: C.Instant, pool: SlotPool, stopped: NotificationEnd) async -> Bool {
     do {
       try await clock.sleep(until: instant, tolerance: nil)
     } catch {
-      ledger.notificationEnded(.cancelled)
+      ledger.notificationEnded(stopped)
       return false
     }
     guard await pool.acquire() else {
-      ledger.notificationEnded(.cancelled)
+      ledger.notificationEnded(stopped)
       return false
     }
     if Task.isCancelled {
       pool.release()
-      ledger.notificationEnded(.cancelled)
+      ledger.notificationEnded(stopped)
       return false
     }
     return true
   }
 
   /// Posts one attempt while holding a slot (released here) and records it. Returns when the
-  /// next attempt is due, or nil when the notification has ended.
-  private func post(_ notification: PreparedNotification, attempt: Int, intended: C.Instant, firstIntended: C.Instant, pool: SlotPool) async -> C.Instant? {
+  /// next attempt is due, or nil when the notification has ended. `start` is the run's.
+  private func post(
+    _ notification: PreparedNotification, attempt: Int, intended: C.Instant, firstIntended: C.Instant, pool: SlotPool,
+    start: C.Instant
+  ) async -> C.Instant? {
     let started = clock.now
     let late = attempt == 1 && plan.mode != .concurrency && intended.duration(to: started) > plan.lateThreshold
-    ledger.attemptStarted(first: attempt == 1, late: late)
+    ledger.attemptStarted(first: attempt == 1, late: late, at: start.duration(to: started))
     let outcome = await transport.post(notification.body, timeout: plan.policy.attemptTimeout)
     let ended = clock.now
     pool.release()
@@ -144,22 +150,28 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       return nil
     }
     if Task.isCancelled {
-      ledger.notificationEnded(.cancelled)
+      ledger.notificationEnded(.abandoned)
       return nil
     }
     return next
   }
 
   /// Waits for each retry without a slot, then takes one and posts the same bytes again.
-  private func retry(_ notification: PreparedNotification, attempt first: Int, at firstRetry: C.Instant, firstIntended: C.Instant, pool: SlotPool) async {
+  private func retry(
+    _ notification: PreparedNotification, attempt first: Int, at firstRetry: C.Instant, firstIntended: C.Instant, pool: SlotPool,
+    start: C.Instant
+  ) async {
     var attempt = first
     var next = firstRetry
     while true {
       ledger.retryWaiting(1)
-      let due = await waitForTurn(until: next, pool: pool)
+      let due = await waitForTurn(until: next, pool: pool, stopped: .abandoned)
       ledger.retryWaiting(-1)
       guard due else { return }
-      guard let following = await post(notification, attempt: attempt, intended: next, firstIntended: firstIntended, pool: pool) else {
+      guard
+        let following = await post(
+          notification, attempt: attempt, intended: next, firstIntended: firstIntended, pool: pool, start: start)
+      else {
         return
       }
       attempt += 1

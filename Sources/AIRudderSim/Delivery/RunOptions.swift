@@ -13,11 +13,10 @@ public struct RunOptions: Sendable {
   public var receiverRecordPath: String?
   /// No progress line.
   public var quiet = false
-  /// Pass when at most this many are dropped (default: none may be).
-  public var maxDropped: Int?
-  public var maxP99: Duration?
-  /// Delivered / generated, 0 to 1.
-  public var minSuccessRate: Double?
+  /// When stderr is not a terminal, a plain progress line this often.
+  public var plainProgressInterval: Duration = .seconds(10)
+  /// What the run is judged by (the verdict).
+  public var thresholds = RunThresholds()
 
   public init(scenario: Scenario, plan: DeliveryPlan, url: URL?) {
     self.scenario = scenario

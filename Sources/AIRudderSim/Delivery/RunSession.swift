@@ -53,6 +53,10 @@ public final class RunSession: @unchecked Sendable {
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), ledger: ledger)
 
+    // The header goes out before the first request, so a user sees what runs against what.
+    stdout.write(makeReport(counts: ledger.snapshot(), elapsed: .zero, target: url, receiver: nil).header + "\n")
+    stdout.flush()
+
     let clock = ContinuousClock()
     let started = clock.now
     let task = Task { await dispatcher.run() }
@@ -61,7 +65,12 @@ public final class RunSession: @unchecked Sendable {
       return interrupted
     }
     if alreadyStopped { task.cancel() }
-    let progress = showsProgress ? Task { await self.showProgress(ledger: ledger, since: started) } : nil
+    let progress = options.quiet ? nil : Task { [stderr] in
+      let display = RunProgress(
+        live: stderr.isTerminal, targetRate: options.plan.mode == .rate ? options.plan.rate : nil,
+        plainInterval: options.plainProgressInterval)
+      await display.show(ledger: ledger, since: started, on: stderr)
+    }
     await task.value
     progress?.cancel()
     _ = await progress?.value
@@ -74,7 +83,7 @@ public final class RunSession: @unchecked Sendable {
       receiverCounts = receiver.counts()
     }
     let report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
-    stdout.write(report.text)
+    stdout.write(report.summary)
     for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
     if let path = options.reportPath {
       do {
@@ -87,53 +96,15 @@ public final class RunSession: @unchecked Sendable {
     return ExitCode(rawValue: report.exitCode) ?? .failure
   }
 
-  private var showsProgress: Bool {
-    !options.quiet && stderr.isTerminal
-  }
-
-  /// The live line on stderr, at most four times a second.
-  private func showProgress(ledger: RunLedger, since start: ContinuousClock.Instant) async {
-    let color = ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true
-    var previous = (time: start, started: 0)
-    while !Task.isCancelled {
-      try? await Task.sleep(for: .milliseconds(250))
-      let now = ContinuousClock.now
-      let counts = ledger.snapshot()
-      let window = previous.time.duration(to: now).seconds
-      let rate = window > 0 ? Double(counts.firstAttemptsStarted - previous.started) / window : 0
-      previous = (now, counts.firstAttemptsStarted)
-      let dropped = color && counts.dropped > 0 ? "\u{1B}[31mdropped \(counts.dropped)\u{1B}[0m" : "dropped \(counts.dropped)"
-      let p99 = Double(counts.latency.value(atPercentile: 99)) / 1000
-      let line = String(
-        format: "%.1fs  sent %d  delivered %d  waiting retry %d  %@  %.1f/s  p99 %@ ms",
-        start.duration(to: now).seconds, counts.firstAttemptsStarted, counts.delivered, counts.waitingRetry, dropped, rate,
-        RunReport.short(p99))
-      stderr.write("\r\u{1B}[2K" + line)
-      stderr.flush()
-    }
-    stderr.write("\r\u{1B}[2K")
-    stderr.flush()
-  }
-
   func makeReport(counts: RunCounts, elapsed: Duration, target: URL, receiver: ReceiverCounts?) -> RunReport {
     let seconds = elapsed.seconds
     let latency = RunReport.Latency(counts.latency)
-    var missed: [String] = []
-    if let maxDropped = options.maxDropped, counts.dropped > maxDropped {
-      missed.append("dropped \(counts.dropped) > --max-dropped \(maxDropped)")
-    }
-    if let maxP99 = options.maxP99, latency.p99 > maxP99.milliseconds {
-      missed.append("p99 \(RunReport.short(latency.p99)) ms > --max-p99 \(RunReport.short(maxP99.milliseconds)) ms")
-    }
-    let successRate = counts.generated > 0 ? Double(counts.delivered) / Double(counts.generated) : 1
-    if let minimum = options.minSuccessRate, successRate < minimum {
-      missed.append(String(format: "success rate %.4f < --min-success-rate %.4f", successRate, minimum))
-    }
+    let missed = options.thresholds.missed(by: counts)
     let reconciliation = receiver.map { Reconciliation.problems(sender: counts, receiver: $0) } ?? []
     let exit: ExitCode
     if wasInterrupted {
       exit = .interrupted
-    } else if !counts.isBalanced || !missed.isEmpty || !reconciliation.isEmpty || (options.maxDropped == nil && counts.dropped > 0) {
+    } else if !counts.isBalanced || !missed.isEmpty || !reconciliation.isEmpty {
       exit = .failure
     } else {
       exit = .success
@@ -153,11 +124,11 @@ public final class RunSession: @unchecked Sendable {
       latencyMs: latency,
       rate: .init(
         target: options.plan.mode == .rate ? options.plan.rate : nil,
-        achieved: seconds > 0 ? Double(counts.firstAttemptsStarted) / seconds : 0, lateStarts: counts.lateStarts),
+        achieved: counts.achievedRate, lateStarts: counts.lateStarts),
       elapsedS: (seconds * 1000).rounded() / 1000, interrupted: wasInterrupted,
       thresholds: .init(
-        maxDropped: options.maxDropped, maxP99Ms: options.maxP99?.milliseconds, minSuccessRate: options.minSuccessRate,
-        missed: missed),
+        maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
+        maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
       exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation)
   }
 

@@ -12,9 +12,12 @@ public final class RunLedger: @unchecked Sendable {
   private var delivered = 0
   private var deliveredDetails = 0
   private var dropped = 0
+  private var abandoned = 0
   private var cancelled = 0
   private var deliveredOnAttempt: [Int]
   private var firstAttemptsStarted = 0
+  /// When the first and the latest first attempt started, from the run's start.
+  private var firstStarts: (first: Duration, last: Duration)?
   private var inFlight = 0
   private var waitingRetry = 0
   private var attempts = 0
@@ -38,10 +41,14 @@ public final class RunLedger: @unchecked Sendable {
     }
   }
 
-  func attemptStarted(first: Bool, late: Bool) {
+  /// `offset`: when the attempt started, from the run's start.
+  func attemptStarted(first: Bool, late: Bool, at offset: Duration = .zero) {
     lock.withLock {
       inFlight += 1
-      if first { firstAttemptsStarted += 1 }
+      if first {
+        firstAttemptsStarted += 1
+        firstStarts = (firstStarts?.first ?? offset, offset)
+      }
       if late { lateStarts += 1 }
     }
   }
@@ -80,6 +87,7 @@ public final class RunLedger: @unchecked Sendable {
         deliveredDetails += details
         deliveredOnAttempt[attempt - 1] += 1
       case .dropped: dropped += 1
+      case .abandoned: abandoned += 1
       case .cancelled: cancelled += 1
     }
     }
@@ -99,8 +107,10 @@ public final class RunLedger: @unchecked Sendable {
 
   private func makeSnapshot() -> RunCounts {
     RunCounts(
-      generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, cancelled: cancelled,
-      deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted, inFlight: inFlight,
+      generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, abandoned: abandoned,
+      cancelled: cancelled,
+      deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted,
+      startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight,
       waitingRetry: waitingRetry, attempts: attempts,
       attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
       topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
@@ -115,9 +125,14 @@ public struct RunCounts: Sendable {
   /// Details carried by the delivered notifications.
   public var deliveredDetails: Int
   public var dropped: Int
+  /// Refused at least once; the run stopped before the retries were used up.
+  public var abandoned: Int
+  /// The run stopped before the first attempt ended.
   public var cancelled: Int
   public var deliveredOnAttempt: [Int]
   public var firstAttemptsStarted: Int
+  /// From the first first-attempt start to the latest one.
+  public var startingSpan: Duration
   public var inFlight: Int
   public var waitingRetry: Int
   public var attempts: Int
@@ -127,7 +142,15 @@ public struct RunCounts: Sendable {
   public var lateStarts: Int
 
   /// The accounting identity that must hold once a run has ended.
-  public var isBalanced: Bool { generated == delivered + dropped + cancelled }
+  public var isBalanced: Bool { generated == delivered + dropped + abandoned + cancelled }
+
+  /// Notifications started per second while the run was starting them: the n − 1 gaps between
+  /// n first attempts over the span they took, so a run that then waits a minute for its last
+  /// retries still reports the rate it sent at. 0 with fewer than two starts.
+  public var achievedRate: Double {
+    let span = startingSpan.seconds
+    return firstAttemptsStarted > 1 && span > 0 ? Double(firstAttemptsStarted - 1) / span : 0
+  }
 
   public func attempts(_ attemptClass: AttemptClass) -> Int {
     attemptsByClass.first { $0.0 == attemptClass }?.1 ?? 0

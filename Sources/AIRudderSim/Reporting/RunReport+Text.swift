@@ -2,20 +2,35 @@ import Foundation
 
 /// The final summary people read: the same figures as the JSON report.
 extension RunReport {
-  public var text: String {
+  /// The header and the summary, as `run` prints them (the header before the run starts).
+  public var text: String { header + "\n" + summary }
+
+  /// What runs against what: target, mode, transport, policy. Known before the first request.
+  public var header: String {
     var lines: [String] = []
-    let n = notifications
     lines.append("airudder-sim run: \(scenario) -> \(target)")
-    lines.append("mode \(mode), concurrency \(concurrency), transport \(transport)")
+    let targetRate = rate.target.map { ", target rate \(Self.short($0))/s" } ?? ""
+    lines.append("mode \(mode)\(targetRate), concurrency \(concurrency), transport \(transport)")
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling = policy.timeScale == 1 ? "\(interval)" : "\(interval) / time scale \(RunReport.short(policy.timeScale)) = \(scaled)"
     lines.append("retry policy: timeout \(SettingDuration(seconds: policy.timeoutS)), retry \(scaling) after a failed attempt ends, at most \(policy.maxRetries) \(policy.maxRetries == 1 ? "retry" : "retries")")
-    lines.append("")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The figures once the run has ended.
+  public var summary: String {
+    var lines: [String] = []
+    let n = notifications
     let identity = n.balanced
-      ? "\(n.generated) = \(n.delivered) + \(n.dropped) + \(n.cancelled), balanced"
-      : "ERROR: \(n.generated) != \(n.delivered) + \(n.dropped) + \(n.cancelled): a notification was lost; this is a bug"
-    lines.append("notifications  generated \(n.generated)  delivered \(n.delivered)  dropped \(n.dropped)  cancelled \(n.cancelled)  (\(identity))")
+      ? "\(n.generated) = \(n.delivered) + \(n.dropped) + \(n.abandoned) + \(n.cancelled), balanced"
+      : "ERROR: \(n.generated) != \(n.delivered) + \(n.dropped) + \(n.abandoned) + \(n.cancelled): a notification was lost; this is a bug"
+    lines.append(
+      "notifications  generated \(n.generated)  delivered \(n.delivered)  dropped \(n.dropped)  abandoned \(n.abandoned)"
+        + "  cancelled \(n.cancelled)  (\(identity))")
+    if n.abandoned > 0 {
+      lines.append("  abandoned     \(n.abandoned) refused and waiting for a retry when the run ended: not delivered")
+    }
     let byAttempt = n.deliveredOnAttempt.enumerated().map { "#\($0.offset + 1): \($0.element)" }.joined(separator: "  ")
     lines.append("  delivered on attempt  \(byAttempt)")
     let classes = AttemptClass.allCases.map { "\($0.rawValue) \(attempts.byClass[$0.rawValue] ?? 0)" }.joined(separator: "  ")
@@ -40,7 +55,7 @@ extension RunReport {
       lines.append("  answers      \(answers)")
       for violation in receiver.firstViolations { lines.append("  schema       \(violation)") }
     }
-    if interrupted { lines.append("interrupted: waiting retries were cancelled") }
+    if interrupted { lines.append("interrupted: waiting retries were abandoned") }
     for missed in thresholds.missed { lines.append("threshold missed: \(missed)") }
     return lines.joined(separator: "\n") + "\n"
   }

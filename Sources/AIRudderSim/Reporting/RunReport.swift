@@ -6,14 +6,18 @@ public struct RunReport: Codable, Sendable, Equatable {
   public static let currentVersion = 1
 
   public struct Notifications: Codable, Sendable, Equatable {
-    public var generated, delivered, dropped, cancelled: Int
+    public var generated, delivered, dropped: Int
+    /// Refused at least once; the run ended before the retries were used up.
+    public var abandoned: Int
+    /// The run ended before the first attempt ended.
+    public var cancelled: Int
     /// Index 0 is attempt 1.
     public var deliveredOnAttempt: [Int]
-    /// `generated == delivered + dropped + cancelled`.
+    /// `generated == delivered + dropped + abandoned + cancelled`.
     public var balanced: Bool
 
     enum CodingKeys: String, CodingKey {
-      case generated, delivered, dropped, cancelled, balanced
+      case generated, delivered, dropped, abandoned, cancelled, balanced
       case deliveredOnAttempt = "delivered_on_attempt"
     }
   }
@@ -75,6 +79,7 @@ public struct RunReport: Codable, Sendable, Equatable {
 
   public struct Thresholds: Codable, Sendable, Equatable {
     public var maxDropped: Int?
+    public var maxAbandoned: Int?
     public var maxP99Ms: Double?
     public var minSuccessRate: Double?
     /// Each threshold missed, in words.
@@ -83,6 +88,7 @@ public struct RunReport: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
       case missed
       case maxDropped = "max_dropped"
+      case maxAbandoned = "max_abandoned"
       case maxP99Ms = "max_p99_ms"
       case minSuccessRate = "min_success_rate"
     }
@@ -129,7 +135,8 @@ public struct RunReport: Codable, Sendable, Equatable {
 extension RunReport.Notifications {
   init(_ counts: RunCounts) {
     self.init(
-      generated: counts.generated, delivered: counts.delivered, dropped: counts.dropped, cancelled: counts.cancelled,
+      generated: counts.generated, delivered: counts.delivered, dropped: counts.dropped, abandoned: counts.abandoned,
+      cancelled: counts.cancelled,
       deliveredOnAttempt: counts.deliveredOnAttempt, balanced: counts.isBalanced)
   }
 }

@@ -29,7 +29,7 @@ import Testing
     let result = try await ToolProcess.run(["run", "Scenarios/retry-demo.json", "--quiet"])
     #expect(result.code == 0, "stderr: \(result.stderr)")
     for line in [
-      "generated 12  delivered 11  dropped 1  cancelled 0", "#1: 7  #2: 1  #3: 3", "timeout 1",
+      "generated 12  delivered 11  dropped 1  abandoned 0  cancelled 0", "#1: 7  #2: 1  #3: 3", "timeout 1",
       "accepted 11", "duplicates 1", "balanced",
     ] {
       #expect(result.stdout.contains(line), "missing \(line) in\n\(result.stdout)")
@@ -37,7 +37,7 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
-  /// SIGINT while retries wait: they are cancelled, the report is written, exit 130.
+  /// SIGINT while retries wait: they are abandoned, the report is written, exit 130.
   @Test func interruptWithRetriesWaiting() async throws {
     let report = FileManager.default.temporaryDirectory.appendingPathComponent("interrupt-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: report) }
@@ -46,7 +46,7 @@ import Testing
     #expect(result.code == 130)
     #expect(result.stderr.contains("stopping"))
     let decoded = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: report))
-    #expect(decoded.interrupted && decoded.notifications.balanced && decoded.notifications.cancelled > 0)
+    #expect(decoded.interrupted && decoded.notifications.balanced && decoded.notifications.abandoned > 0)
     #expect(decoded.exitCode == 130)
   }
 

@@ -63,7 +63,8 @@ import Testing
     #expect(posts.map { $0.started.offset } == [.zero, .seconds(1), .seconds(2)])
   }
 
-  /// Stopping while a notification waits for its retry: it ends cancelled, nothing else runs.
+  /// Stopping while a notification waits for its retry: the receiver refused it, so it ends
+  /// abandoned (judged like a drop), not cancelled; nothing else runs.
   @Test func cancellationWhileWaitingForARetry() async throws {
     let clock = ManualTestClock()
     let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 502), .zero) }
@@ -75,7 +76,8 @@ import Testing
     run.cancel()
     await run.value
     let counts = ledger.snapshot()
-    #expect(counts.generated == 2 && counts.cancelled == 2 && counts.attempts == 2 && counts.waitingRetry == 0)
+    #expect(counts.generated == 2 && counts.abandoned == 2 && counts.cancelled == 0)
+    #expect(counts.attempts == 2 && counts.waitingRetry == 0)
     #expect(counts.isBalanced)
   }
 
@@ -124,6 +126,45 @@ import Testing
     #expect(transport.recorded.map { $0.started.offset } == (0..<5).map { Duration.milliseconds(100 * $0) })
     let counts = ledger.snapshot()
     #expect(counts.delivered == 5 && counts.lateStarts == 0)
+  }
+
+  /// Stopped while the next notification waits for its scheduled start: that one never had an
+  /// attempt, so it is cancelled, not abandoned.
+  @Test func stopBeforeTheFirstAttemptIsCancelled() async throws {
+    let clock = ManualTestClock()
+    let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 200), .zero) }
+    let ledger = RunLedger(maxAttempts: 6)
+    let plan = DeliveryPlan(mode: .rate, concurrency: 4, rate: 1, count: 5)
+    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger)
+    let run = Task { await dispatcher.run() }
+    #expect(await eventually { transport.recorded.count == 1 && clock.sleeperCount == 1 })
+    run.cancel()
+    await run.value
+    let counts = ledger.snapshot()
+    #expect(counts.delivered == 1 && counts.cancelled == 1 && counts.abandoned == 0 && counts.isBalanced)
+  }
+
+  /// The achieved rate counts the time the run spent starting notifications, not the minute it
+  /// then waits for their retries: 5 starts 100 ms apart are 10 a second.
+  @Test func achievedRateIsOverTheStartingSpan() async throws {
+    let clock = ManualTestClock()
+    let transport = ScriptedTransport(clock: clock) { attempt, _ in
+      (attempt == 1 ? .response(status: 503) : .response(status: 200), .zero)
+    }
+    let ledger = RunLedger(maxAttempts: 6)
+    let plan = DeliveryPlan(mode: .rate, concurrency: 8, rate: 10, count: 5)
+    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger)
+    let run = Task { await dispatcher.run() }
+    for index in 0..<5 {
+      // The schedule waits for the next start, and every refused notification for its retry.
+      #expect(await eventually { transport.recorded.count == index + 1 && clock.sleeperCount == index + (index < 4 ? 2 : 1) })
+      clock.advance(by: index < 4 ? .milliseconds(100) : .seconds(60))
+    }
+    await run.value
+    let counts = ledger.snapshot()
+    #expect(counts.deliveredOnAttempt[1] == 5)
+    #expect(counts.startingSpan == .milliseconds(400))
+    #expect(abs(counts.achievedRate - 10) < 1e-9)
   }
 
   /// A receiver slower than the rate: starts become late, and latency counts from the

@@ -7,10 +7,10 @@ import Testing
     RunReport(
       scenario: "s", target: "http://127.0.0.1:1/", transport: "sockets", mode: "rate", concurrency: 4,
       policy: .init(timeoutS: 10, retryIntervalS: 60, timeScale: 60, maxRetries: 5),
-      notifications: .init(generated: 3, delivered: 2, dropped: 1, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true),
+      notifications: .init(generated: 3, delivered: 2, dropped: 1, abandoned: 0, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true),
       attempts: .init(total: 9, byClass: ["2xx": 2, "5xx": 7], topErrors: [.init(error: "HTTP 503", count: 7)]),
       latencyMs: .init(p50: 1, p90: 2, p99: 3, p999: 4, max: 5), rate: .init(target: 10, achieved: 9.5, lateStarts: 1),
-      elapsedS: 1.5, interrupted: false, thresholds: .init(maxDropped: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
+      elapsedS: 1.5, interrupted: false, thresholds: .init(maxDropped: nil, maxAbandoned: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
       exitCode: 1, receiver: ReceiverCounts(requests: 9, accepted: 2))
   }
 
@@ -19,7 +19,7 @@ import Testing
     let object = try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as! [String: Any]
     #expect(object["version"] as? Int == 1)
     let notifications = object["notifications"] as! [String: Any]
-    #expect(Set(notifications.keys) == ["generated", "delivered", "dropped", "cancelled", "delivered_on_attempt", "balanced"])
+    #expect(Set(notifications.keys) == ["generated", "delivered", "dropped", "abandoned", "cancelled", "delivered_on_attempt", "balanced"])
     #expect(notifications["delivered_on_attempt"] as? [Int] == [1, 0, 1, 0, 0, 0])
     let attempts = object["attempts"] as! [String: Any]
     #expect(Set(attempts.keys) == ["total", "by_class", "top_errors"])
