@@ -7,7 +7,7 @@ enum GenerateCommand {
       The same scenario and seed always give the same bytes. Without --count the scenario runs to
       its end (every contact of every workflow notified).
       """,
-    positionals: [.init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json.")],
+    positionals: [.init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json; - reads standard input.")],
     options: [
       .init("--count", value: "N", help: "Stop after N notifications."),
       .init("--seed", value: "S", help: "Seed of the simulation (overrides the scenario's)."),
@@ -18,7 +18,7 @@ enum GenerateCommand {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
     let count = try arguments.int("--count", in: 1...Int.max)
     let seed = try arguments.uint64("--seed")
-    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!)
+    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!, stdin: context.stdin)
     if let seed { scenario.seed = seed }
     let pretty = arguments.has("--pretty")
     var signer = Signer(key: arguments.string("--key") ?? scenario.target.key)

@@ -16,7 +16,7 @@ enum ReceiveCommand {
       .init("--host", value: "ADDR", help: "Address to listen on (default 127.0.0.1; ::1 for IPv6)."),
       .init("--port", value: "PORT", help: "Port (default 8080; 0 picks a free one)."),
       .init("--key", value: "K", help: "KEY the Sign must match (default airudder)."),
-      .init("--scenario", value: "FILE", help: "Take faults and KEY from this scenario."),
+      .init("--scenario", value: "FILE", help: "Take faults and KEY from this scenario (- reads standard input)."),
       .init("--fail-first", value: "N", help: "Answer 503 to the first N attempts of a notification."),
       .init("--fail-first-rate", value: "P", help: "... of this fraction of notifications (default 1)."),
       .init("--error-rate", value: "P", help: "Answer --error-status to this fraction of attempts."),
@@ -35,7 +35,7 @@ enum ReceiveCommand {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
     var configuration = ReceiverConfiguration()
     if let path = arguments.string("--scenario") {
-      let scenario = try ScenarioLoader.load(path: path)
+      let scenario = try ScenarioLoader.load(path: path, stdin: context.stdin)
       configuration = ReceiverConfiguration(settings: scenario.receiver, seed: scenario.seed, key: scenario.target.key)
     }
     configuration.port = 8080

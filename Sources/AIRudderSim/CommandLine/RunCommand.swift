@@ -29,7 +29,7 @@ enum RunCommand {
       Exit codes: 0 passed; 1 failed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM;
       a second signal exits at once).
       """,
-    positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json.")],
+    positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input.")],
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
       .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
@@ -56,7 +56,7 @@ enum RunCommand {
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-    let options = try options(from: arguments)
+    let options = try options(from: arguments, stdin: context.stdin)
     let session = RunSession(options: options, stdout: context.stdout, stderr: context.stderr)
     let trap = SignalTrap { [stderr = context.stderr] in
       stderr.write("\nstopping: cancelling waiting retries, letting requests in flight finish (again to quit now)\n")
@@ -67,9 +67,9 @@ enum RunCommand {
     return try blockingAwait { try await session.execute() }
   }
 
-  /// The scenario with every flag laid over it, checked.
-  static func options(from arguments: ParsedArguments) throws -> RunOptions {
-    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!)
+  /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.
+  static func options(from arguments: ParsedArguments, stdin: FileHandle = .standardInput) throws -> RunOptions {
+    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!, stdin: stdin)
     if let seed = try arguments.uint64("--seed") { scenario.seed = seed }
     var plan = DeliveryPlan(scenario: scenario)
     if let key = arguments.string("--key") { plan.key = key }

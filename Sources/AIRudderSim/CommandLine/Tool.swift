@@ -78,7 +78,7 @@ public enum Tool {
       stderr.write("error: \(error.localizedDescription)\n\(spec.usage)\n")
       return ExitCode.usage.rawValue
     } catch let error as ScenarioError {
-      stderr.line("error: \(error.localizedDescription)")
+      for message in error.messages { stderr.line("error: \(message)") }
       return ExitCode.usage.rawValue
     } catch let error as InputError {
       stderr.line("error: \(error.localizedDescription)")

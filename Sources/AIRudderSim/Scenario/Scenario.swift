@@ -46,12 +46,15 @@ public struct Scenario: Decodable, Sendable {
   }
 
   public init(from decoder: any Decoder) throws {
-    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
-    // The version comes first: a newer file's other keys may not mean what this build thinks.
-    version = try s.value(.version, default: Scenario.currentVersion)
+    // The version comes first, before unknown keys are looked for: a newer file's other keys
+    // may not mean what this build thinks.
+    let keyed = try decoder.container(keyedBy: CodingKeys.self)
+    version = try keyed.decodeIfPresent(Int.self, forKey: .version) ?? Scenario.currentVersion
     guard (1...Scenario.currentVersion).contains(version) else {
-      throw s.invalid(.version, "unsupported scenario version \(version); this airudder-sim reads version \(Scenario.currentVersion)")
+      throw DecodingError.dataCorruptedError(
+        forKey: .version, in: keyed, debugDescription: "unsupported scenario version \(version); this airudder-sim reads version \(Scenario.currentVersion)")
     }
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
     name = try s.value(.name, default: name)
     description = try s.value(.description, default: "")
     scene = try s.value(.scene, default: scene)

@@ -1,23 +1,44 @@
 import Foundation
 
 /// Why a scenario could not be used. Every message names the file and, where there is one,
-/// the key path.
+/// the line and column and the key path.
 public enum ScenarioError: LocalizedError, Equatable {
   /// The file could not be read.
   case unreadable(file: String, reason: String)
-  /// The file is not JSON (JSON5: comments and trailing commas are allowed).
-  case malformed(file: String, reason: String)
-  /// A key holds a value of the wrong type or out of range, or is unknown.
-  case invalid(file: String, path: String, message: String)
+  /// What is wrong with the text, in file order: one syntax error (nothing after it can be
+  /// trusted), or up to `ScenarioLoader.problemLimit` bad, unknown or repeated keys.
+  case problems([ScenarioProblem])
 
-  public var errorDescription: String? {
+  /// One line per problem, for the tool to print each as its own `error:` line.
+  public var messages: [String] {
     switch self {
-    case .unreadable(let file, let reason):
-      "\(file): cannot read scenario: \(reason)"
-    case .malformed(let file, let reason):
-      "\(file): not valid JSON: \(reason)"
-    case .invalid(let file, let path, let message):
-      path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+    case .unreadable(let file, let reason): ["\(file): cannot read scenario: \(reason)"]
+    case .problems(let problems): problems.map(\.description)
     }
+  }
+
+  public var errorDescription: String? { messages.joined(separator: "\n") }
+}
+
+/// One problem of a scenario file: `file:LINE:COL: key.path: message`.
+public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  /// Of the key (or the array element, or the syntax error); nil for a remark about the
+  /// file as a whole.
+  public var position: SourcePosition?
+  /// `dialer.lines`; empty for a syntax error.
+  public var path: String
+  public var message: String
+
+  public init(file: String, position: SourcePosition?, path: String, message: String) {
+    self.file = file
+    self.position = position
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String {
+    let place = position.map { "\(file):\($0.line):\($0.column)" } ?? file
+    return path.isEmpty ? "\(place): \(message)" : "\(place): \(path): \(message)"
   }
 }

@@ -49,7 +49,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: file) }
     let result = runTool(["generate", file.path])
     #expect(result.code == 2)
-    #expect(result.stderr == "error: \(file.path): dialer.connectRate: expected a rate from 0 to 1, got 2.0\n")
+    #expect(result.stderr == "error: \(file.path):1:15: dialer.connectRate: expected a rate from 0 to 1, got 2.0\n")
     let missing = runTool(["generate", "/no/such.json"])
     #expect(missing.code == 2 && missing.stderr == "error: /no/such.json: cannot read scenario: no such file\n")
   }

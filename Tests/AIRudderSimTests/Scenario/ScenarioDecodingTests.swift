@@ -47,31 +47,32 @@ import Testing
     #expect(decoded.receiver.failEvery == 7)
   }
 
-  /// Each bad scenario gives one message naming the file, the key path and what was expected.
+  /// Each bad scenario gives one message naming the file, the line and column of the key (or
+  /// element), the key path and what was expected.
   @Test(arguments: [
-    (#"{ "scen": "collection" }"#, #"test.json: scen: unknown key "scen"; did you mean "scene"?"#),
-    (#"{ "dialer": { "connectRate": 1.5 } }"#, "test.json: dialer.connectRate: expected a rate from 0 to 1, got 1.5"),
-    (#"{ "dialer": { "lines": "many" } }"#, "test.json: dialer.lines: expected a whole number, got a string"),
-    (#"{ "dialer": { "lines": 0 } }"#, "test.json: dialer.lines: expected a whole number from 1 to 100000, got 0"),
-    (#"{ "version": 2 }"#, "test.json: version: unsupported scenario version 2; this airudder-sim reads version 1"),
-    (#"{ "scene": "banking" }"#, #"test.json: scene: unknown value "banking"; expected one of: collection, marketing, ecommerce"#),
-    (#"{ "locale": "id_ID" }"#, #"test.json: locale: unknown value "id_ID"; did you mean "id-ID"?"#),
-    (#"{ "load": { "mode": "timelin" } }"#, #"test.json: load.mode: unknown value "timelin"; did you mean "timeline"?"#),
-    (#"{ "dialer": { "ringTypeWeights": { "bussy": 3 } } }"#, #"test.json: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#),
-    (#"{ "dialer": { "ringTypeWeights": { "busy": 0 } } }"#, "test.json: dialer.ringTypeWeights: expected at least one weight above 0"),
-    (#"{ "dialer": { "talkTime": { "min": "90s", "max": "10s" } } }"#, "test.json: dialer.talkTime: expected min <= max, got min 90s and max 10s"),
-    (#"{ "dialer": { "redialInterval": "soon" } }"#, #"test.json: dialer.redialInterval: expected a duration such as "10s", "250ms" or "1m", got "soon""#),
-    (#"{ "dialer": { "callerNumbers": ["+6221555", "021-555"] } }"#, #"test.json: dialer.callerNumbers[1]: expected an E.164 number such as "+6221555012", got "021-555""#),
-    (#"{ "robot": { "labels": [ { "weight": 1 } ] } }"#, #"test.json: robot.labels[0]: expected a "label""#),
-    (#"{ "fields": { "NerSlot": 0.5 } }"#, #"test.json: fields.NerSlot: unknown optional field "NerSlot"; did you mean "NerSlots"?"#),
-    (#"{ "startTime": "2024-13-01T00:00:00Z" }"#, #"test.json: startTime: expected a UTC time such as "2024-03-11T01:00:00Z", got "2024-13-01T00:00:00Z""#),
-    (#"{ "target": { "url": "ftp://host/x" } }"#, #"test.json: target.url: unsupported scheme "ftp" in "ftp://host/x"; expected http or https"#),
-    (#"{ "target": { "url": "not a url" } }"#, #"test.json: target.url: expected an absolute http or https URL, got "not a url""#),
-    (#"{ "load": { "mode": "rate" } }"#, #"test.json: load.rate: expected a rate when mode is "rate""#),
-    (#"{ "retry": { "timeout": 0 } }"#, "test.json: retry.timeout: expected a timeout above 0"),
-    (#"{ "receiver": { "errorStatus": 200 } }"#, "test.json: receiver.errorStatus: expected an HTTP status from 300 to 599 (not a success), got 200"),
-    (#"{ "edgeCases": { "allOptionalAbsent": 0.6, "allOptionalPresent": 0.6 } }"#, "test.json: edgeCases.allOptionalPresent: expected allOptionalAbsent + allOptionalPresent to be at most 1"),
-    (#"{ "timeScale": 0 }"#, "test.json: timeScale: expected a number above 0 and at most 1000000, got 0.0"),
+    (#"{ "scen": "collection" }"#, #"test.json:1:3: scen: unknown key "scen"; did you mean "scene"?"#),
+    (#"{ "dialer": { "connectRate": 1.5 } }"#, "test.json:1:15: dialer.connectRate: expected a rate from 0 to 1, got 1.5"),
+    (#"{ "dialer": { "lines": "many" } }"#, "test.json:1:15: dialer.lines: expected a whole number, got a string"),
+    (#"{ "dialer": { "lines": 0 } }"#, "test.json:1:15: dialer.lines: expected a whole number from 1 to 100000, got 0"),
+    (#"{ "version": 2 }"#, "test.json:1:3: version: unsupported scenario version 2; this airudder-sim reads version 1"),
+    (#"{ "scene": "banking" }"#, #"test.json:1:3: scene: unknown value "banking"; expected one of: collection, marketing, ecommerce"#),
+    (#"{ "locale": "id_ID" }"#, #"test.json:1:3: locale: unknown value "id_ID"; did you mean "id-ID"?"#),
+    (#"{ "load": { "mode": "timelin" } }"#, #"test.json:1:13: load.mode: unknown value "timelin"; did you mean "timeline"?"#),
+    (#"{ "dialer": { "ringTypeWeights": { "bussy": 3 } } }"#, #"test.json:1:36: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#),
+    (#"{ "dialer": { "ringTypeWeights": { "busy": 0 } } }"#, "test.json:1:15: dialer.ringTypeWeights: expected at least one weight above 0"),
+    (#"{ "dialer": { "talkTime": { "min": "90s", "max": "10s" } } }"#, "test.json:1:15: dialer.talkTime: expected min <= max, got min 90s and max 10s"),
+    (#"{ "dialer": { "redialInterval": "soon" } }"#, #"test.json:1:15: dialer.redialInterval: expected a duration such as "10s", "250ms" or "1m", got "soon""#),
+    (#"{ "dialer": { "callerNumbers": ["+6221555", "021-555"] } }"#, #"test.json:1:45: dialer.callerNumbers[1]: expected an E.164 number such as "+6221555012", got "021-555""#),
+    (#"{ "robot": { "labels": [ { "weight": 1 } ] } }"#, #"test.json:1:26: robot.labels[0]: expected a "label""#),
+    (#"{ "fields": { "NerSlot": 0.5 } }"#, #"test.json:1:15: fields.NerSlot: unknown optional field "NerSlot"; did you mean "NerSlots"?"#),
+    (#"{ "startTime": "2024-13-01T00:00:00Z" }"#, #"test.json:1:3: startTime: expected a UTC time such as "2024-03-11T01:00:00Z", got "2024-13-01T00:00:00Z""#),
+    (#"{ "target": { "url": "ftp://host/x" } }"#, #"test.json:1:15: target.url: unsupported scheme "ftp" in "ftp://host/x"; expected http or https"#),
+    (#"{ "target": { "url": "not a url" } }"#, #"test.json:1:15: target.url: expected an absolute http or https URL, got "not a url""#),
+    (#"{ "load": { "mode": "rate" } }"#, #"test.json:1:3: load.rate: expected a rate when mode is "rate""#),
+    (#"{ "retry": { "timeout": 0 } }"#, "test.json:1:14: retry.timeout: expected a timeout above 0"),
+    (#"{ "receiver": { "errorStatus": 200 } }"#, "test.json:1:17: receiver.errorStatus: expected an HTTP status from 300 to 599 (not a success), got 200"),
+    (#"{ "edgeCases": { "allOptionalAbsent": 0.6, "allOptionalPresent": 0.6 } }"#, "test.json:1:44: edgeCases.allOptionalPresent: expected allOptionalAbsent + allOptionalPresent to be at most 1"),
+    (#"{ "timeScale": 0 }"#, "test.json:1:3: timeScale: expected a number above 0 and at most 1000000, got 0.0"),
   ])
   func badScenario(json: String, message: String) {
     do {
@@ -82,12 +83,12 @@ import Testing
     }
   }
 
-  @Test func malformedJSONNamesTheFile() {
+  @Test func malformedJSONNamesTheFileAndPosition() {
     #expect(throws: ScenarioError.self) { try scenario(#"{ "scene": "#) }
     do {
       _ = try scenario(#"{ "scene": "#)
     } catch {
-      #expect(error.localizedDescription.hasPrefix("test.json: not valid JSON"))
+      #expect(error.localizedDescription == "test.json:1:12: expected a value, found the end of the file")
     }
   }
 

@@ -14,9 +14,10 @@ enum ToolProcess {
     var stderr: String
   }
 
-  /// Runs the tool; `interruptAfter` sends SIGINT after that many seconds. Waits with
+  /// Runs the tool; `stdin`, when given, is written to its standard input, which is then
+  /// closed; `interruptAfter` sends SIGINT after that many seconds. Waits with
   /// `Task.sleep`, never blocking one of the few threads other tests' tasks run on.
-  static func run(_ arguments: [String], interruptAfter: Double? = nil, timeout: Double = 120) async throws -> Result {
+  static func run(_ arguments: [String], stdin: String? = nil, interruptAfter: Double? = nil, timeout: Double = 120) async throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -25,7 +26,14 @@ enum ToolProcess {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let input = Pipe()
+    if stdin != nil { process.standardInput = input }
     try process.run()
+    if let stdin {
+      // Small inputs only: a pipe holds 64 KiB, and nobody reads stdout until the tool ends.
+      try input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
     if let interruptAfter {
       try await Task.sleep(for: .seconds(interruptAfter))
       process.interrupt()
