@@ -14,8 +14,10 @@ enum RunCommand {
       notification at its simulated time divided by the time scale. The run ends at --count, at
       --duration (waiting retries are then cancelled), or at the scenario's end.
       Exit codes: 0 all delivered and thresholds met; 1 anything dropped (beyond --max-dropped)
-      or a threshold missed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM; a second
-      signal exits at once).
+      or a threshold missed, or an output file (report, journal, record, standard output) not
+      written in full, named in the message; 2 bad usage or scenario, or an output file that
+      cannot be created; 130 interrupted (SIGINT/SIGTERM; a second signal writes the report as it
+      stands and exits at once).
       """,
     positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json.")],
     options: [
@@ -45,11 +47,13 @@ enum RunCommand {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
     let options = try options(from: arguments)
     let session = RunSession(options: options, stdout: context.stdout, stderr: context.stderr)
-    let trap = SignalTrap { [stderr = context.stderr] in
-      stderr.write("\nstopping: cancelling waiting retries, letting requests in flight finish (again to quit now)\n")
-      stderr.flush()
-      session.stop()
-    }
+    let trap = SignalTrap(
+      onStop: { [stderr = context.stderr] in
+        stderr.write("\nstopping: cancelling waiting retries, letting requests in flight finish (again to quit now)\n")
+        stderr.flush()
+        session.stop()
+      },
+      onSecond: { session.abandon() })
     defer { trap.release() }
     return try blockingAwait { try await session.execute() }
   }
