@@ -63,7 +63,14 @@ struct ReportFile: Sendable {
 
   private func destination() throws(OutputError) -> Destination {
     var info = stat()
-    guard stat(path, &info) == 0 else { return .replaced(target: path) }
+    guard stat(path, &info) == 0 else {
+      // A dangling symbolic link (`prepare` removed the report it pointed at): write there.
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+        return .replaced(target: path)
+      }
+      if destination.hasPrefix("/") { return .replaced(target: destination) }
+      return .replaced(target: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(destination).path)
+    }
     switch info.st_mode & S_IFMT {
     case S_IFDIR: throw cannotCreate(EISDIR)
     case S_IFREG:

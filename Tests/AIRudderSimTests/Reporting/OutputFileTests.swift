@@ -48,6 +48,8 @@ struct OutputFileTests {
     let link = directory.appendingPathComponent("link.json")
     try Data("old".utf8).write(to: target)
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    try ReportFile(path: link.path).prepare()
+    #expect(!FileManager.default.fileExists(atPath: target.path), "the stale report is removed, the link kept")
     try ReportFile(path: link.path).write(Data("{}".utf8))
     #expect(try String(contentsOf: target, encoding: .utf8) == "{}")
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
