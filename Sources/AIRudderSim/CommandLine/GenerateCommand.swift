@@ -6,6 +6,8 @@ enum GenerateCommand {
     discussion: """
       The same scenario and seed always give the same bytes. Without --count the scenario runs to
       its end (every contact of every workflow notified).
+      Exit codes: 0 written; 1 standard output could not be written (a full disk); 2 bad usage or
+      scenario; 141, quietly, when the reader closed the pipe (generate | head).
       """,
     positionals: [.init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json; - reads standard input.")],
     options: [
@@ -29,6 +31,8 @@ enum GenerateCommand {
       item.notification.write(to: &writer)
       writer.append(UInt8(ascii: "\n"))
       writer.withBytes { context.stdout.write($0) }
+      // A full disk or a closed pipe: the rest would be lost too (Tool.main says why).
+      if context.stdout.hasFailed { break }
     }
     return .success
   }

@@ -8,24 +8,39 @@ import Foundation
 
 /// Where a command writes: standard output or error, or memory in tests. Buffered, because
 /// `generate` writes hundreds of megabytes; locked, because the receiver's connection threads,
-/// the progress line and the signal handler write too.
+/// the progress line and the signal handler write too. The first failed write (a full disk,
+/// a closed pipe) is kept in `failure` and ends the output: `Tool.main` reports it.
 public final class OutputSink: @unchecked Sendable {
   private let descriptor: Int32?
+  private let name: String
   private let lock = NSLock()
   private var buffer: [UInt8] = []
   private var capturedBytes: [UInt8] = []
+  private var failedWith: Int32?
 
   /// Everything written, when the sink is in memory.
   public var captured: [UInt8] { lock.withLock { capturedBytes } }
 
-  private init(descriptor: Int32?) {
+  init(descriptor: Int32?, name: String) {
     self.descriptor = descriptor
+    self.name = name
     buffer.reserveCapacity(1 << 16)
   }
 
-  public static func standardOutput() -> OutputSink { OutputSink(descriptor: 1) }
-  public static func standardError() -> OutputSink { OutputSink(descriptor: 2) }
-  public static func memory() -> OutputSink { OutputSink(descriptor: nil) }
+  public static func standardOutput() -> OutputSink { OutputSink(descriptor: 1, name: "standard output") }
+  public static func standardError() -> OutputSink { OutputSink(descriptor: 2, name: "standard error") }
+  public static func memory() -> OutputSink { OutputSink(descriptor: nil, name: "memory") }
+
+  /// Why output was lost, if a write failed; nothing is written after it.
+  public var failure: OutputError? {
+    lock.withLock { failedWith.map { .cannotWrite(file: name, what: "", reason: OutputError.reason($0)) } }
+  }
+
+  /// True when the reader closed the pipe (`generate | head`): the output is not wanted any more.
+  public var readerHasGone: Bool { lock.withLock { failedWith == EPIPE } }
+
+  /// True once a write failed: a producer can stop.
+  public var hasFailed: Bool { lock.withLock { failedWith != nil } }
 
   public var text: String { String(decoding: captured, as: UTF8.self) }
 
@@ -42,6 +57,7 @@ public final class OutputSink: @unchecked Sendable {
         capturedBytes.append(contentsOf: bytes)
         return
       }
+      guard failedWith == nil else { return }
       buffer.append(contentsOf: bytes)
       if buffer.count >= 1 << 16 { flushLocked() }
     }
@@ -62,16 +78,8 @@ public final class OutputSink: @unchecked Sendable {
 
   private func flushLocked() {
     guard let descriptor, !buffer.isEmpty else { return }
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          break  // A closed pipe (`generate | head`): nothing more can be written.
-        }
-        offset += written
-      }
+    if let error = buffer.withUnsafeBytes({ OutputFile.writeAll(descriptor, $0).error }), failedWith == nil {
+      failedWith = error
     }
     buffer.removeAll(keepingCapacity: true)
   }

@@ -75,10 +75,12 @@ enum ReceiveCommand {
     out.line("airudder-sim receive: listening on \(receiver.url)\(down); stop with Ctrl-C")
     out.flush()
     let stopped = DispatchSemaphore(value: 0)
-    let trap = SignalTrap {
-      receiver.stop()
-      stopped.signal()
-    }
+    let trap = SignalTrap(
+      onStop: {
+        receiver.stop()
+        stopped.signal()
+      },
+      onSecond: { receiver.closeRecord() })
     defer { trap.release() }
     if let until {
       DispatchQueue.global().async {
@@ -89,6 +91,10 @@ enum ReceiveCommand {
     stopped.wait()
     receiver.stop()
     out.write("\n" + receiver.counts().text)
+    if let failure = receiver.recordFailure {
+      context.stderr.line("error: \(failure.localizedDescription)")
+      return .failure
+    }
     return .success
   }
 }

@@ -26,8 +26,10 @@ enum RunCommand {
       block sets the same limits; a flag wins. Also failing: a broken account (generated !=
       delivered + dropped + abandoned + cancelled) or, with the built-in receiver, a
       reconciliation error.
-      Exit codes: 0 passed; 1 failed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM;
-      a second signal exits at once).
+      Exit codes: 0 passed; 1 failed, or an output file (report, journal, record, standard
+      output) not written in full, named in the message; 2 bad usage or scenario, or an output
+      file that cannot be created; 130 interrupted (SIGINT/SIGTERM; a second signal writes the
+      report as it stands and exits at once).
       """,
     positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input.")],
     options: [
@@ -58,11 +60,13 @@ enum RunCommand {
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
     let options = try options(from: arguments, stdin: context.stdin)
     let session = RunSession(options: options, stdout: context.stdout, stderr: context.stderr)
-    let trap = SignalTrap { [stderr = context.stderr] in
-      stderr.write("\nstopping: cancelling waiting retries, letting requests in flight finish (again to quit now)\n")
-      stderr.flush()
-      session.stop()
-    }
+    let trap = SignalTrap(
+      onStop: { [stderr = context.stderr] in
+        stderr.write("\nstopping: cancelling waiting retries, letting requests in flight finish (again to quit now)\n")
+        stderr.flush()
+        session.stop()
+      },
+      onSecond: { session.abandon() })
     defer { trap.release() }
     return try blockingAwait { try await session.execute() }
   }

@@ -5,23 +5,27 @@ import Dispatch
 #endif
 
 /// SIGINT and SIGTERM for long-running commands: the first calls `onStop` (finish cleanly),
-/// a second exits at once with 130. SIGPIPE is ignored, so a peer that hangs up cannot kill
-/// the process. Handlers are restored by `release()`.
+/// a second calls `onSecond` (save what can be saved) and exits at once with 130. The handlers
+/// run on a dispatch queue, not in signal context, so they may lock and write files. SIGPIPE is
+/// ignored, so a peer that hangs up cannot kill the process. Handlers are restored by
+/// `release()`.
 final class SignalTrap: @unchecked Sendable {
   private let queue = DispatchQueue(label: "airudder-sim.signals")
   private var sources: [any DispatchSourceSignal] = []
   private var received = 0
 
-  init(onStop: @escaping @Sendable () -> Void) {
+  init(onStop: @escaping @Sendable () -> Void, onSecond: (@Sendable () -> Void)? = nil) {
     signal(SIGPIPE, SIG_IGN)
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler { [unowned self] in
-        received += 1
-        if received == 1 {
-          onStop()
-        } else {
+        // Signals that arrive before the handler runs come as one event with their count.
+        let before = received
+        received += max(1, Int(source.data))
+        if before == 0 { onStop() }
+        if received >= 2 {
+          onSecond?()
           _exit(130)
         }
       }
@@ -31,7 +35,10 @@ final class SignalTrap: @unchecked Sendable {
   }
 
   func release() {
-    for source in sources { source.cancel() }
+    for source in sources {
+      source.setEventHandler(handler: nil)  // It holds the source (for its count).
+      source.cancel()
+    }
     sources = []
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)

@@ -42,10 +42,27 @@ public enum Tool {
   public static func main(
     _ arguments: [String], stdin: FileHandle = .standardInput, stdout: OutputSink, stderr: OutputSink
   ) -> Int32 {
-    defer {
-      stdout.flush()
-      stderr.flush()
-    }
+    // A closed pipe is a write error to handle (EPIPE), not a death by SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    defer { stderr.flush() }
+    let code = dispatch(arguments, stdin: stdin, stdout: stdout, stderr: stderr)
+    stdout.flush()
+    return checkedOutput(code, stdout: stdout, stderr: stderr)
+  }
+
+  /// Standard output that could not be written in full turns a success into a failure: 1 with
+  /// a message (a full disk), or 141 without one when the reader closed the pipe
+  /// (`generate | head`), as a tool killed by SIGPIPE would end.
+  static func checkedOutput(_ code: Int32, stdout: OutputSink, stderr: OutputSink) -> Int32 {
+    guard let failure = stdout.failure else { return code }
+    if stdout.readerHasGone { return code == ExitCode.success.rawValue ? ExitCode.closedPipe.rawValue : code }
+    stderr.line("error: \(failure.localizedDescription)")
+    return code == ExitCode.success.rawValue ? ExitCode.failure.rawValue : code
+  }
+
+  private static func dispatch(
+    _ arguments: [String], stdin: FileHandle, stdout: OutputSink, stderr: OutputSink
+  ) -> Int32 {
     guard let first = arguments.first else {
       stderr.write("error: \(CommandLineError.missingCommand.localizedDescription)\n\n\(help)")
       return ExitCode.usage.rawValue
@@ -83,6 +100,10 @@ public enum Tool {
     } catch let error as InputError {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue
+    } catch let error as OutputError {
+      stderr.line("error: \(error.localizedDescription)")
+      if case .cannotCreate = error { return ExitCode.usage.rawValue }
+      return ExitCode.failure.rawValue
     } catch let error as HTTPServer.ServerError {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue

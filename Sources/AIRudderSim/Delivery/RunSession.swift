@@ -5,12 +5,18 @@ import Foundation
 /// the exit code. `stop()` (a signal) cancels it: nothing new starts, waiting retries are
 /// cancelled, attempts in flight finish within their timeout, then everything is written.
 public final class RunSession: @unchecked Sendable {
-  private let options: RunOptions
+  let options: RunOptions
   private let stdout: OutputSink
-  private let stderr: OutputSink
-  private let lock = NSLock()
+  let stderr: OutputSink
+  let lock = NSLock()
   private var runTask: Task<Void, Never>?
   private var interrupted = false
+  /// What a second signal needs to write the report at once (under `lock`, set once running).
+  var live: LiveRun?
+  /// Orders the report's writers (the end of the run, a second signal): one complete file.
+  let reportLock = NSLock()
+  /// Under `reportLock`: the report is on disk, a second signal leaves it alone.
+  var reportWritten = false
 
   public init(options: RunOptions, stdout: OutputSink, stderr: OutputSink) {
     self.options = options
@@ -32,10 +38,8 @@ public final class RunSession: @unchecked Sendable {
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   public func execute() async throws -> ExitCode {
     // Output files are checked before the run, not found unwritable after it.
-    if let path = options.reportPath, !FileManager.default.createFile(atPath: path, contents: nil) {
-      throw InputError.unreadable(file: path, reason: "cannot create the report file")
-    }
-    let journal = try options.journalPath.map { path throws(InputError) in try AttemptJournal(path: path) }
+    try options.reportPath.map(ReportFile.init)?.prepare()
+    let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
     let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
     var receiver: MockReceiver?
     let url: URL
@@ -62,6 +66,7 @@ public final class RunSession: @unchecked Sendable {
     let task = Task { await dispatcher.run() }
     let alreadyStopped = lock.withLock {
       runTask = task
+      live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
       return interrupted
     }
     if alreadyStopped { task.cancel() }
@@ -82,18 +87,13 @@ public final class RunSession: @unchecked Sendable {
       receiver.stop()
       receiverCounts = receiver.counts()
     }
-    let report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
+    var report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
+    // The journal and the record are closed by now; a failed write makes the run's files untrustworthy.
+    let outputFailures = [journal?.failure, receiver?.recordFailure].compactMap { $0 }
+    if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
     stdout.write(report.summary)
     for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
-    if let path = options.reportPath {
-      do {
-        try report.jsonData().write(to: URL(fileURLWithPath: path))
-      } catch {
-        stderr.line("error: \(path): cannot write the report: \(error.localizedDescription)")
-        return .failure
-      }
-    }
-    return ExitCode(rawValue: report.exitCode) ?? .failure
+    return finishOutputs(report, failures: outputFailures)
   }
 
   func makeReport(counts: RunCounts, elapsed: Duration, target: URL, receiver: ReceiverCounts?) -> RunReport {

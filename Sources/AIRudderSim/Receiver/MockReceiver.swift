@@ -19,7 +19,7 @@ public final class MockReceiver: @unchecked Sendable {
   public static func start(
     configuration: ReceiverConfiguration, onAnswer: (@Sendable (ReceiverEvent) -> Void)? = nil
   ) throws -> MockReceiver {
-    let recorder = try configuration.recordPath.map { path throws(InputError) in try ReceiverRecorder(path: path) }
+    let recorder = try configuration.recordPath.map { path throws(OutputError) in try ReceiverRecorder(path: path) }
     let state = ReceiverState(
       validator: NotificationValidator(key: configuration.key),
       plan: FaultPlan(faults: configuration.faults, seed: configuration.seed), recorder: recorder, onAnswer: onAnswer)
@@ -49,6 +49,12 @@ public final class MockReceiver: @unchecked Sendable {
   public var openConnections: Int { server.openConnections }
 
   public func counts() -> ReceiverCounts { state.counts() }
+
+  /// Why `--record` is incomplete, if a write to it failed.
+  public var recordFailure: OutputError? { state.recordFailure }
+
+  /// Closes `--record` now (a second signal: the process exits next, and must not cut a line).
+  public func closeRecord() { state.closeRecord() }
 
   /// Waits until `accepted` distinct notifications were answered 2xx (for `--until`).
   public func waitUntilAccepted(_ accepted: Int) {

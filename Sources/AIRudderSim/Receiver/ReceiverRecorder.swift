@@ -2,17 +2,18 @@ import Foundation
 
 /// `--record FILE`: each received notification as one JSON line, with its arrival time, the
 /// attempt, the answer given (`null` for a dropped connection) and the sender's
-/// `Content-Type` and `User-Agent`.
+/// `Content-Type` and `User-Agent`. A line is written as it is answered (one write each, so
+/// `tail -f` follows it); a failed write is kept in `failure` and ends the recording.
 final class ReceiverRecorder: @unchecked Sendable {
-  private let handle: FileHandle
+  private let file: OutputFile
   private let lock = NSLock()
 
-  init(path: String) throws(InputError) {
-    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-      throw InputError.unreadable(file: path, reason: "cannot create the record file")
-    }
-    self.handle = handle
+  init(path: String) throws(OutputError) {
+    file = try OutputFile(path: path, what: "the record")
   }
+
+  /// The first write error, if any: the record is incomplete.
+  var failure: OutputError? { lock.withLock { file.failure } }
 
   func record(arrived: Double, attempt: Int, status: Int?, request: HTTPRequest) {
     let body = request.body
@@ -33,11 +34,11 @@ final class ReceiverRecorder: @unchecked Sendable {
     }
     writer.endObject()
     writer.append(UInt8(ascii: "\n"))
-    let line = writer.withBytes { Data($0) }
-    lock.withLock { try? handle.write(contentsOf: line) }
+    lock.withLock { writer.withBytes { file.write($0) } }
   }
 
+  /// Closes the file; later records are dropped.
   func close() {
-    lock.withLock { try? handle.close() }
+    lock.withLock { file.close() }
   }
 }

@@ -112,6 +112,10 @@ final class ReceiverState: @unchecked Sendable {
     recorder?.close()
   }
 
+  var recordFailure: OutputError? { recorder?.failure }
+
+  func closeRecord() { recorder?.close() }
+
   func waitUntilAccepted(_ target: Int) {
     condition.withLock {
       while !stopping && accepted.count < target { condition.wait() }
