@@ -64,6 +64,10 @@ public struct Scenario: Decodable, Sendable {
       guard let parsed = UTCTime.parseISO8601(text) else {
         throw s.invalid(.startTime, "expected a UTC time such as \"2024-03-11T01:00:00Z\", got \"\(text)\"")
       }
+      // Loan dates reach 20 years before a call: from 1970 on, no date has a negative year.
+      guard (0...UTCTime.seconds(year: 9000, month: 1, day: 1)).contains(parsed) else {
+        throw s.invalid(.startTime, "expected a UTC time from 1970-01-01T00:00:00Z to 9000-01-01T00:00:00Z, got \"\(text)\"")
+      }
       startTime = parsed
     }
     seed = try s.value(.seed, default: seed)

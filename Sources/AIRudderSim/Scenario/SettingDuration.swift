@@ -129,7 +129,7 @@ public struct SettingDuration: Sendable, Hashable, Comparable, Decodable, Custom
 
   /// `500` for 500.0, `1.5` for 1.5: the number as a user would have typed it.
   private static func plain(_ number: Double) -> String {
-    number == number.rounded() && number < 1e15 ? String(Int64(number)) : String(number)
+    number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
   }
 
   /// The text, cut short if long, for an error message.
