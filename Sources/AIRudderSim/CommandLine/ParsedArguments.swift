@@ -40,6 +40,10 @@ public struct ParsedArguments: Sendable {
         } else {
           throw .missingValue(option: name, valueName: valueName)
         }
+        // An empty path would give a message naming neither the file nor the flag.
+        if valueName == "FILE", parsed.values[name]?.isEmpty == true {
+          throw .invalidValue(option: name, value: "", expected: "a file path")
+        }
       } else {
         if inlineValue != nil { throw .unexpectedValue(option: name) }
         parsed.flags.insert(name)
