@@ -10,7 +10,7 @@ enum ReceiveCommand {
       Answers 200 {} to a valid notification, 401 to a bad Sign, 400 to a schema violation.
       Faults are deterministic under --seed; flags override the scenario's receiver block.
       Stops on SIGINT or SIGTERM, or after --until N notifications were accepted, and prints
-      its counts. Durations need a unit (500ms, 12s; only 0 may go without one); at most 30 days.
+      its counts.
       """,
     options: [
       .init("--host", value: "ADDR", help: "Address to listen on (default 127.0.0.1; ::1 for IPv6)."),

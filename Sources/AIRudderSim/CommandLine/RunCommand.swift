@@ -13,8 +13,6 @@ enum RunCommand {
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
       --duration (waiting retries are then cancelled), or at the scenario's end.
-      Durations need a unit: 500ms, 10s, 1.5m, 1h30m (only 0 may go without one); at most 30
-      days (720h).
       Exit codes: 0 all delivered and thresholds met; 1 anything dropped (beyond --max-dropped)
       or a threshold missed; 2 bad usage or scenario; 130 interrupted (SIGINT/SIGTERM; a second
       signal exits at once).
