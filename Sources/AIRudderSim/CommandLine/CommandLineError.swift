@@ -33,9 +33,9 @@ public enum CommandLineError: LocalizedError, Equatable {
     case .missingValue(let option, let valueName):
       "option '\(option)' needs a value (\(valueName))"
     case .invalidValue(let option, let value, let expected):
-      "invalid value '\(value)' for '\(option)': expected \(expected)"
+      "invalid value '\(Self.excerpt(value))' for '\(option)': expected \(expected)"
     case .refusedValue(let option, let value, let reason):
-      "invalid value '\(value)' for '\(option)': \(reason)"
+      "invalid value '\(Self.excerpt(value))' for '\(option)': \(reason)"
     case .unexpectedValue(let option):
       "option '\(option)' takes no value"
     case .unexpectedArgument(let argument):
@@ -43,5 +43,10 @@ public enum CommandLineError: LocalizedError, Equatable {
     case .missingArgument(let name):
       "missing \(name)"
     }
+  }
+
+  /// A value as quoted in a message: a 100 KB value would bury the flag's name.
+  static func excerpt(_ value: String) -> String {
+    value.count <= 64 ? value : String(value.prefix(64)) + "…"
   }
 }

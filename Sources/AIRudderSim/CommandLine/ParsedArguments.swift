@@ -44,6 +44,10 @@ public struct ParsedArguments: Sendable {
         } else {
           throw .missingValue(option: name, valueName: valueName)
         }
+        // An empty path would give a message naming neither the file nor the flag.
+        if valueName == "FILE", parsed.values[name]?.isEmpty == true {
+          throw .invalidValue(option: name, value: "", expected: "a file path")
+        }
       } else {
         if inlineValue != nil { throw .unexpectedValue(option: name) }
         parsed.flags.insert(name)
@@ -103,12 +107,13 @@ public struct ParsedArguments: Sendable {
     return value
   }
 
-  /// A duration such as `10s`, `250ms`, `1m`.
+  /// A duration such as `10s`, `250ms`, `1m`: a unit is required (`0` aside) and 30 days is
+  /// the most.
   public func duration(_ option: String) throws(CommandLineError) -> SettingDuration? {
     guard let text = values[option] else { return nil }
-    guard let value = SettingDuration.parse(text) else {
-      throw .invalidValue(option: option, value: text, expected: "a duration such as 10s, 250ms or 1m")
+    switch SettingDuration.read(text) {
+    case .success(let value): return value
+    case .failure(let problem): throw .refusedValue(option: option, value: text, reason: problem.message(quoted: false))
     }
-    return value
   }
 }

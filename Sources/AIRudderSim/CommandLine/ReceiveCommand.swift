@@ -39,7 +39,12 @@ enum ReceiveCommand {
       configuration = ReceiverConfiguration(settings: scenario.receiver, seed: scenario.seed, key: scenario.target.key)
     }
     configuration.port = 8080
-    if let host = arguments.string("--host") { configuration.host = host }
+    if let host = arguments.string("--host") {
+      guard SocketAddress(numericHost: host, port: 0) != nil else {
+        throw CommandLineError.invalidValue(option: "--host", value: host, expected: "an IPv4 or IPv6 address such as 127.0.0.1 or ::1")
+      }
+      configuration.host = host
+    }
     if let port = try arguments.int("--port", in: 0...65_535) { configuration.port = UInt16(port) }
     if let key = arguments.string("--key") { configuration.key = key }
     var faults = configuration.faults

@@ -86,11 +86,11 @@ public struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     while let notification = feed.next() {
       let intended: C.Instant
       if plan.mode == .rate {
-        intended = start.advanced(by: .seconds(Double(index) / (plan.rate ?? 1)))
+        intended = start.advanced(by: .clamped(seconds: Double(index) / (plan.rate ?? 1)))
       } else {
         let first = firstSendTime ?? notification.sendTime
         firstSendTime = first
-        intended = start.advanced(by: .seconds(Double(notification.sendTime - first) / plan.policy.timeScale))
+        intended = start.advanced(by: .clamped(seconds: Double(notification.sendTime - first) / plan.policy.timeScale))
       }
       index += 1
       guard await waitForTurn(until: intended, pool: pool, stopped: .cancelled) else { return }

@@ -14,6 +14,6 @@ public struct AggregationSettings: Decodable, Sendable {
   public init(from decoder: any Decoder) throws {
     let s = try SettingsContainer(decoder, keys: CodingKeys.self)
     window = try s.value(.window, default: window)
-    maxBatch = try s.value(.maxBatch, default: maxBatch, in: 1...10_000, expected: "a whole number from 1 to 10000")
+    maxBatch = try s.value(.maxBatch, default: maxBatch, in: 1...1000, expected: "a whole number from 1 to 1000")
   }
 }

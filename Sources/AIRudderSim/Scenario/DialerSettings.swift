@@ -54,6 +54,8 @@ public struct DialerSettings: Decodable, Sendable {
     noAnswerRingTime = try s.value(.noAnswerRingTime, default: noAnswerRingTime)
     talkTime = try s.value(.talkTime, default: talkTime)
     guard talkTime.min.seconds >= 1 else { throw s.invalid(.talkTime, "expected a talk time of at least 1s") }
+    // A transcript has a line every few seconds of talk: an hour keeps a notification's size sane.
+    guard talkTime.max.seconds <= 3600 else { throw s.invalid(.talkTime, "expected a talk time of at most 1h, got \(talkTime.max)") }
     wrapUp = try s.value(.wrapUp, default: wrapUp)
     workflowStagger = try s.value(.workflowStagger, default: workflowStagger)
     if s.contains(.statusWeights) {
@@ -83,9 +85,12 @@ enum Weights {
       let message = Suggestion.unknown("name", name, among: names)
       throw DecodingError.dataCorrupted(.init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: message))
     }
-    for (name, weight) in raw where weight < 0 || !weight.isFinite {
+    // Bounded so that the weights' running sum stays finite.
+    for name in raw.keys.sorted() {
+      let weight = raw[name] ?? 0
+      guard !(0...1e9).contains(weight) else { continue }
       throw DecodingError.dataCorrupted(
-        .init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: "expected a weight of 0 or more, got \(weight)"))
+        .init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: "expected a weight from 0 to 1000000000, got \(weight)"))
     }
     let weights = allowed.map { ($0, raw[$0.rawValue] ?? 0) }
     guard weights.contains(where: { $0.1 > 0 }) else { throw s.invalid(key, "expected at least one weight above 0") }

@@ -37,7 +37,7 @@ public struct EdgeCaseSettings: Decodable, Sendable {
     ringTypeNullString = try s.rate(.ringTypeNullString, default: 0)
     emptyStrings = try s.rate(.emptyStrings, default: 0)
     longNames = try s.rate(.longNames, default: 0)
-    longNameLength = try s.value(.longNameLength, default: 300, in: 1...100_000, expected: "a whole number from 1 to 100000")
+    longNameLength = try s.value(.longNameLength, default: 300, in: 1...10_000, expected: "a whole number from 1 to 10000")
     nonLatinNames = try s.rate(.nonLatinNames, default: 0)
     escapedNames = try s.rate(.escapedNames, default: 0)
   }

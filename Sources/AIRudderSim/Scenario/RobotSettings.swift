@@ -69,7 +69,7 @@ public struct IntentionLabel: Decodable, Sendable, Hashable {
     let s = try SettingsContainer(decoder, keys: CodingKeys.self)
     guard s.contains(.label) else { throw s.invalidHere("expected a \"label\"") }
     label = try s.value(.label, default: "")
-    weight = try s.value(.weight, default: 1, in: 0...1e9, expected: "a weight of 0 or more")
+    weight = try s.value(.weight, default: 1, in: 0...1e9, expected: "a weight from 0 to 1000000000")
     description = try s.value(.description, default: "")
   }
 }

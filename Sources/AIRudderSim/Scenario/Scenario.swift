@@ -4,6 +4,9 @@
 public struct Scenario: Decodable, Sendable {
   /// The newest scenario format this build reads.
   public static let currentVersion = 1
+  /// Most calls in progress at once over all workflows (`workflows × lines`), which generation
+  /// holds in memory.
+  public static let maxCallsInProgress = 100_000
 
   public var version = Scenario.currentVersion
   public var name = "scenario"
@@ -64,10 +67,14 @@ public struct Scenario: Decodable, Sendable {
       guard let parsed = UTCTime.parseISO8601(text) else {
         throw s.invalid(.startTime, "expected a UTC time such as \"2024-03-11T01:00:00Z\", got \"\(text)\"")
       }
+      // Loan dates reach 20 years before a call: from 1970 on, no date has a negative year.
+      guard (0...UTCTime.seconds(year: 9000, month: 1, day: 1)).contains(parsed) else {
+        throw s.invalid(.startTime, "expected a UTC time from 1970-01-01T00:00:00Z to 9000-01-01T00:00:00Z, got \"\(text)\"")
+      }
       startTime = parsed
     }
     seed = try s.value(.seed, default: seed)
-    workflows = try s.value(.workflows, default: workflows, in: 1...1_000_000, expected: "a whole number from 1 to 1000000")
+    workflows = try s.value(.workflows, default: workflows, in: 1...10_000, expected: "a whole number from 1 to 10000")
     contactsPerWorkflow = try s.value(
       .contactsPerWorkflow, default: contactsPerWorkflow, in: 1...1_000_000_000, expected: "a whole number from 1 to 1000000000")
     workflowName = try s.value(.workflowName, default: workflowName)
@@ -75,6 +82,12 @@ public struct Scenario: Decodable, Sendable {
     robotID = try s.value(.robotID, default: robotID)
     platformName = try s.value(.platformName, default: platformName)
     dialer = try s.value(.dialer, default: DialerSettings())
+    // Workflows starting together all dial at once: their calls in progress are held in memory.
+    guard workflows * min(dialer.lines, contactsPerWorkflow) <= Scenario.maxCallsInProgress else {
+      throw s.invalid(
+        .workflows,
+        "expected workflows × min(dialer.lines, contactsPerWorkflow) to be at most \(Scenario.maxCallsInProgress) (calls in progress at once), got \(workflows) × \(min(dialer.lines, contactsPerWorkflow))")
+    }
     robot = try s.value(.robot, default: RobotSettings())
     aggregation = try s.value(.aggregation, default: AggregationSettings())
     fields = try s.value(.fields, default: FieldPresence())

@@ -101,12 +101,12 @@ import Testing
     }
   }
 
-  @Test(arguments: [("10s", 10.0), ("250ms", 0.25), ("1.5m", 90.0), ("1h30m", 5400.0), ("45", 45.0), ("0s", 0.0)])
+  @Test(arguments: [("10s", 10.0), ("250ms", 0.25), ("1.5m", 90.0), ("1h30m", 5400.0), ("0", 0.0), ("0s", 0.0), ("720h", 2_592_000.0)])
   func parsesDurations(text: String, seconds: Double) {
     #expect(SettingDuration.parse(text)?.seconds == seconds)
   }
 
-  @Test(arguments: ["", "10x", "-5s", "s", "1..2s", "ten seconds"])
+  @Test(arguments: ["", "10x", "-5s", "s", "1..2s", "ten seconds", "45", "1e308", "720h1s", "99999999999999h", "-1", "nan", "inf"])
   func rejectsBadDurations(text: String) {
     #expect(SettingDuration.parse(text) == nil)
   }
