@@ -104,7 +104,6 @@ import Testing
     let folder = try ChildRun.scratchFolder("hostile-keys")
     defer { try? FileManager.default.removeItem(at: folder) }
     let failures = FailureList()
-    let unnamedByReader = FailureList()
     try await ChildRun.forEach(Self.cases) { item in
       let file = folder.appendingPathComponent("\(UUID().uuidString).json")
       try Data(Self.scenarioText(item.path, value: item.value).utf8).write(to: file)
@@ -117,16 +116,10 @@ import Testing
       if outcome.signalled || outcome.timedOut || ![0, 1, 2].contains(outcome.status) {
         failures.add("\(item.path) = \(shown): \(outcome.summary): \(outcome.stderr.prefix(300))")
       } else if outcome.status == 2 && !(outcome.stderr.contains(item.path.name) && outcome.stderr.contains(file.lastPathComponent)) {
-        (outcome.stderr.contains(": not valid JSON: ") ? unnamedByReader : failures).add("\(item.path) = \(shown): exit 2 without naming the key: \(outcome.stderr.prefix(300))")
+        failures.add("\(item.path) = \(shown): exit 2 without naming the key: \(outcome.stderr.prefix(300))")
       }
     }
     for failure in failures.all { Issue.record("\(failure)") }
-    // Foundation's JSONDecoder reports a number of the wrong kind for a whole-number key (2.5,
-    // NaN, 2^63) as "not valid JSON" at no key; the new scenario reader of issue 8 item 4 names
-    // the key. Until it is merged these are known; once it is, they no longer occur.
-    for failure in unnamedByReader.all {
-      withKnownIssue("issue 8 item 4: the JSON reader does not name the key", isIntermittent: true) { Issue.record("\(failure)") }
-    }
   }
 }
 
