@@ -90,8 +90,8 @@ public final class HTTPServer: Sendable {
     let epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
     guard epoll >= 0 else { throw fail() }
 
-    let mailbox = HTTPServerMailbox()
-    let pool = HTTPWorkerPool(handler: handler, mailbox: mailbox)
+    let mailbox = HTTPServerMailbox(epoll: epoll)
+    let pool = HTTPWorkerPool(handler: handler, mailbox: mailbox, limits: limits)
     let running = Running(mailbox: mailbox, pool: pool, exited: DispatchSemaphore(value: 0))
     state.withLock {
       $0.port = bound

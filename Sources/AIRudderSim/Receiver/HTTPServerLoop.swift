@@ -83,12 +83,14 @@ final class HTTPServerLoop {
       let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), timeout) }
       if count < 0 && errno != EINTR { break }
       now = HTTPConnectionLoop.now()
+      // Answers first: a connection a worker re-armed may have its next request in this batch.
+      let (completions, stop) = mailbox.take()
+      for completion in completions { finished(completion, now: now) }
+      if stop { break loop }
       for index in 0..<max(0, Int(count)) {
         let token = events[index].data.u64
         if token == Self.wakeToken {
-          let (completions, stop) = mailbox.take()
-          for completion in completions { finished(completion, now: now) }
-          if stop { break loop }
+          mailbox.drainWakeup()
         } else if token == Self.listenerToken {
           acceptAll(now: now)
         } else if let connection = connections[Int32(bitPattern: UInt32(truncatingIfNeeded: token))], connection.token == token {
@@ -202,7 +204,7 @@ final class HTTPServerLoop {
           return
         }
         connection.enter(.handling, now: now)
-        pool.submit(.init(fd: connection.fd, token: connection.token, request: box.request))
+        pool.submit(.init(fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0))
         return
       }
     }
@@ -234,6 +236,17 @@ final class HTTPServerLoop {
       discard(connection)
     case .answered(let keepAlive):
       keepAlive ? ready(connection, now: now) : discard(connection)
+    case .answeredThenReceived(let bytes):
+      connection.enter(.waiting, now: now)
+      queueForShedding(connection)
+      connection.parser.append(bytes)
+      connection.lastActivity = now
+      process(connection, now: now)
+    case .rearmed:
+      // Armed for EPOLLIN by the worker; nothing is buffered.
+      connection.interest = EPOLLIN.rawValue | EPOLLONESHOT.rawValue
+      connection.enter(.waiting, now: now)
+      queueForShedding(connection)
     case .partlyAnswered(let rest, let keepAlive):
       connection.output = rest
       connection.enter(.answering(keepAlive: keepAlive), now: now)
@@ -346,6 +359,7 @@ final class HTTPServerLoop {
       guard now < giveUpAt else { break }
       let timeout = Int32(clamping: min(100, (giveUpAt - now) / 1_000_000 + 1))
       _ = epoll_wait(epoll, &event, 1, timeout)
+      mailbox.drainWakeup()
       for completion in mailbox.take().completions { closeAfterWorker(completion.token) }
     }
     for completion in mailbox.closeInbox() { closeAfterWorker(completion.token) }

@@ -18,6 +18,10 @@ final class HTTPServerMailbox: Sendable {
     case partlyAnswered(rest: [UInt8], keepAlive: Bool)
     /// Close without more (a dropped answer, or a failed send).
     case close
+    /// All sent and kept alive; the worker already armed the socket for the next request.
+    case rearmed
+    /// All sent and kept alive, and these bytes of what follows were read: the loop parses them.
+    case answeredThenReceived([UInt8])
   }
 
   struct Completion: Sendable {
@@ -35,16 +39,19 @@ final class HTTPServerMailbox: Sendable {
 
   /// Wakes the loop's `epoll_wait`.
   let wakeup: Int32
+  /// The loop's epoll set, for `rearm`; the loop closes it only after `closeInbox`.
+  let epoll: Int32
   private let state = Mutex(State())
   /// Read by workers: no keep-alive once the server stops.
   let stopping = Atomic<Bool>(false)
   let openConnections = Atomic<Int>(0)
 
-  init() {
+  init(epoll: Int32) {
+    self.epoll = epoll
     wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
   }
 
-  deinit { close(wakeup) }
+  deinit { Glibc.close(wakeup) }
 
   /// Hands a worker's outcome to the loop. False once the loop has ended: the worker then
   /// owns the connection's descriptor and closes it itself.
@@ -59,6 +66,22 @@ final class HTTPServerMailbox: Sendable {
     return accepted
   }
 
+  /// The common end of an answer (all sent, kept alive, nothing more buffered): the worker
+  /// hands the connection back and asks epoll for its next request itself, without waking the
+  /// loop, which learns of it on its next turn (at the latest with that request, since the
+  /// completion is queued before the socket is armed). False once the loop has ended.
+  func rearm(_ completion: Completion, fd: Int32) -> Bool {
+    state.withLock { state in
+      guard !state.closed else { return false }
+      state.completions.append(completion)
+      var event = epoll_event()
+      event.events = EPOLLIN.rawValue | EPOLLONESHOT.rawValue
+      event.data.u64 = completion.token
+      _ = epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event)
+      return true
+    }
+  }
+
   /// Asks the loop to end; true the first time.
   func requestStop() -> Bool {
     stopping.store(true, ordering: .releasing)
@@ -70,11 +93,15 @@ final class HTTPServerMailbox: Sendable {
     return first
   }
 
-  /// For the loop: what arrived since the last call, and whether to stop.
-  func take() -> (completions: [Completion], stop: Bool) {
+  /// For the loop, after the wakeup fired.
+  func drainWakeup() {
     var value: UInt64 = 0
     _ = read(wakeup, &value, 8)
-    return state.withLock { state in
+  }
+
+  /// For the loop, on every turn: what arrived since the last call, and whether to stop.
+  func take() -> (completions: [Completion], stop: Bool) {
+    state.withLock { state in
       defer {
         state.completions.removeAll(keepingCapacity: true)
         state.wakePending = false

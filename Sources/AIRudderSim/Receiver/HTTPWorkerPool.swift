@@ -16,6 +16,9 @@ final class HTTPWorkerPool: Sendable {
     let fd: Int32
     let token: UInt64
     let request: HTTPRequest
+    /// Bytes of a next request are already buffered: the loop must look at them, so the
+    /// worker cannot re-arm the socket itself.
+    let moreBuffered: Bool
   }
 
   private struct State {
@@ -33,10 +36,15 @@ final class HTTPWorkerPool: Sendable {
   /// One signal per job submitted (and one per thread at shutdown).
   private let ready = DispatchSemaphore(value: 0)
   private static let idleExit: DispatchTimeInterval = .seconds(10)
+  /// Milliseconds a worker waits on a kept-alive connection for its client's next request
+  /// before handing it back to the loop.
+  private static let followUpWait: Int32 = 2
+  private let limits: HTTPLimits
 
-  init(handler: @escaping HTTPServer.Handler, mailbox: HTTPServerMailbox) {
+  init(handler: @escaping HTTPServer.Handler, mailbox: HTTPServerMailbox, limits: HTTPLimits) {
     self.handler = handler
     self.mailbox = mailbox
+    self.limits = limits
   }
 
   func submit(_ job: Job) {
@@ -68,6 +76,7 @@ final class HTTPWorkerPool: Sendable {
   }
 
   private func work() {
+    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     while true {
       if ready.wait(timeout: .now() + Self.idleExit) == .timedOut {
         // Leave only if a waiting thread is left over for every job submitted: `idle` counts
@@ -98,7 +107,7 @@ final class HTTPWorkerPool: Sendable {
         return job
       }
       guard let job else { return }  // a shutdown signal
-      answer(job)
+      serve(job, buffer: &buffer)
       let stop = state.withLock { state in
         if state.stopping {
           state.threads -= 1
@@ -111,24 +120,67 @@ final class HTTPWorkerPool: Sendable {
     }
   }
 
+  /// Answers the job's request and, while its client sends the next one at once (within
+  /// `followUpWait`, as a busy keep-alive client does), the following ones too, without a
+  /// round trip through the loop. Anything else (no request in time, half a request, a
+  /// refusal, a close) goes back to the loop, which owns deadlines and incomplete requests.
+  private func serve(_ job: Job, buffer: inout [UInt8]) {
+    var request = job.request
+    var moreBuffered = job.moreBuffered
+    while true {
+      let outcome = answer(request, on: job.fd, moreBuffered: moreBuffered)
+      guard case .answered(keepAlive: true) = outcome, !moreBuffered else {
+        finish(job, outcome)
+        return
+      }
+      var poller = pollfd(fd: job.fd, events: Int16(POLLIN), revents: 0)
+      guard poll(&poller, 1, Self.followUpWait) > 0 else {
+        // Quiet: armed for its next request, which the loop reads.
+        if !mailbox.rearm(.init(token: job.token, outcome: .rearmed), fd: job.fd) { finish(job, .close) }
+        return
+      }
+      let received = buffer.withUnsafeMutableBytes { recv(job.fd, $0.baseAddress, $0.count, 0) }
+      guard received > 0 else {
+        finish(job, received < 0 && (errno == EAGAIN || errno == EINTR) ? .answered(keepAlive: true) : .close)
+        return
+      }
+      let bytes = Array(buffer[0..<received])
+      var parser = HTTPRequestParser(limits: limits)
+      parser.append(bytes)
+      guard case .request(let box) = parser.next() else {
+        finish(job, .answeredThenReceived(bytes))
+        return
+      }
+      request = box.request
+      moreBuffered = parser.bufferedCount > 0
+      if moreBuffered {
+        // Pipelined requests: the loop parses the rest (from all the bytes, this one first).
+        finish(job, .answeredThenReceived(bytes))
+        return
+      }
+    }
+  }
+
   /// Runs the handler and sends its answer on the non-blocking socket as far as it goes.
-  private func answer(_ job: Job) {
-    let outcome: HTTPServerMailbox.Outcome
-    switch handler(job.request) {
+  private func answer(_ request: HTTPRequest, on fd: Int32, moreBuffered: Bool) -> HTTPServerMailbox.Outcome {
+    switch handler(request) {
     case .drop:
       // Reset rather than close cleanly, as a crashed receiver would.
       var lingerOff = linger(l_onoff: 1, l_linger: 0)
-      setsockopt(job.fd, SOL_SOCKET, SO_LINGER, &lingerOff, socklen_t(MemoryLayout<linger>.size))
-      outcome = .close
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &lingerOff, socklen_t(MemoryLayout<linger>.size))
+      return .close
     case .respond(let status, let body, let contentType):
-      let keepAlive = job.request.keepAlive && !mailbox.stopping.load(ordering: .acquiring)
+      let keepAlive = request.keepAlive && !mailbox.stopping.load(ordering: .acquiring)
       let bytes = HTTPStatusText.response(status: status, body: body, contentType: contentType, keepAlive: keepAlive)
-      switch HTTPServerConnection.send(job.fd, bytes[...]) {
-      case .all: outcome = .answered(keepAlive: keepAlive)
-      case .part(let sent): outcome = .partlyAnswered(rest: Array(bytes[sent...]), keepAlive: keepAlive)
-      case .failed: outcome = .close
+      switch HTTPServerConnection.send(fd, bytes[...]) {
+      case .all: return .answered(keepAlive: keepAlive)
+      case .part(let sent): return .partlyAnswered(rest: Array(bytes[sent...]), keepAlive: keepAlive)
+      case .failed: return .close
       }
     }
+  }
+
+  private func finish(_ job: Job, _ outcome: HTTPServerMailbox.Outcome) {
     if !mailbox.post(.init(token: job.token, outcome: outcome)) {
       // The loop has ended (a stop that outwaited this answer): the descriptor is ours.
       close(job.fd)
