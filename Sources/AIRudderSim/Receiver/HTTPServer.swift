@@ -36,6 +36,11 @@ public final class HTTPServer: Sendable {
 
   private let state: Mutex<State>
 
+  /// Connections the kernel holds for `accept` (capped by net.core.somaxconn): when thousands
+  /// of slow clients reconnect at once, a short queue drops the SYNs of valid clients too, and
+  /// they retry only a second later.
+  static let backlog: Int32 = 4096
+
   /// Binds `host:port` (port 0: a free one) when started.
   public init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler) {
     self.host = host
@@ -86,7 +91,7 @@ public final class HTTPServer: Sendable {
     let bound = SocketAddress(boundTo: fd)?.port ?? port
     // Listening before `start` returns, so a client may connect at once; with a delay the
     // socket stays bound but deaf (connections refused) until the loop listens.
-    if delay <= .zero && listen(fd, 1024) != 0 { throw fail() }
+    if delay <= .zero && listen(fd, Self.backlog) != 0 { throw fail() }
     let epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
     guard epoll >= 0 else { throw fail() }
 

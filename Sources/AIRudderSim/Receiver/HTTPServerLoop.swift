@@ -65,7 +65,7 @@ final class HTTPServerLoop {
       if let at = listenAt, now >= at {
         // Bound but deaf until now: connection attempts were refused, as from a host that is down.
         listenAt = nil
-        if listen(listener, 1024) == 0 { watch(listener, token: Self.listenerToken) }
+        if listen(listener, HTTPServer.backlog) == 0 { watch(listener, token: Self.listenerToken) }
       }
       if let until = acceptPausedUntil, now >= until {
         acceptPausedUntil = nil
