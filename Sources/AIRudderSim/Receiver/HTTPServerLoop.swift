@@ -83,6 +83,9 @@ final class HTTPServerLoop {
       let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), timeout) }
       if count < 0 && errno != EINTR { break }
       now = HTTPConnectionLoop.now()
+      // The wakeup is drained before the mailbox is read, never after: a signal that comes
+      // between the two must stay pending, or a stop could sleep through.
+      if events[0..<max(0, Int(count))].contains(where: { $0.data.u64 == Self.wakeToken }) { mailbox.drainWakeup() }
       // Answers first: a connection a worker re-armed may have its next request in this batch.
       let (completions, stop) = mailbox.take()
       for completion in completions { finished(completion, now: now) }
@@ -90,7 +93,7 @@ final class HTTPServerLoop {
       for index in 0..<max(0, Int(count)) {
         let token = events[index].data.u64
         if token == Self.wakeToken {
-          mailbox.drainWakeup()
+          continue
         } else if token == Self.listenerToken {
           acceptAll(now: now)
         } else if let connection = connections[Int32(bitPattern: UInt32(truncatingIfNeeded: token))], connection.token == token {
