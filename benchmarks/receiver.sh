@@ -3,16 +3,19 @@
 # answers when wrk posts a generated notification at concurrency 64, next to nginx answering
 # `{}` on the same machine. The receiver parses, checks the schema and the Sign of every body.
 #   usage: benchmarks/receiver.sh [SECONDS] [CONNECTIONS]
+#   AIRUDDER_SIM=path/to/airudder-sim benchmarks/receiver.sh   # measure another binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
 source benchmarks/nginx.sh
-swift build -c release >/dev/null
-bin=.build/release
+if [ -z "${AIRUDDER_SIM:-}" ]; then
+  swift build -c release >/dev/null
+  AIRUDDER_SIM=.build/release/airudder-sim
+fi
 work=$(mktemp -d)
-$bin/airudder-sim generate Scenarios/collection.json --count 1 > "$work/body.json"
+"$AIRUDDER_SIM" generate Scenarios/collection.json --count 1 > "$work/body.json"
 python3 - "$work/body.json" "$work/post.lua" <<'PY'
 import json, sys
 body = open(sys.argv[1]).read().strip()
@@ -23,7 +26,7 @@ open(sys.argv[2], "w").write(
   'wrk.body = ' + json.dumps(body) + '\n')
 PY
 port=18089
-$bin/airudder-sim receive --port $port --quiet > "$work/receiver.txt" &
+"$AIRUDDER_SIM" receive --port $port --quiet > "$work/receiver.txt" &
 receiver=$!
 trap 'kill -INT $receiver 2>/dev/null; wait $receiver 2>/dev/null; stop_nginx; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done

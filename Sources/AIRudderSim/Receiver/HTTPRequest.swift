@@ -27,6 +27,15 @@ public struct HTTPLimits: Sendable {
   public var bodyBytes = 8 * 1024 * 1024
   /// A connection that sends nothing for this long is closed (half requests, idle keep-alive).
   public var idleTimeout: Duration = .seconds(15)
+  /// The whole head (request line and headers) must arrive within this time of its first
+  /// byte, however the bytes trickle in: a client that sends a header line every few seconds
+  /// never trips the idle timeout, but trips this one (408).
+  public var headTimeout: Duration = .seconds(10)
+  /// The whole body must arrive within this time of the end of the head (408 after it).
+  public var bodyTimeout: Duration = .seconds(30)
+  /// Connections open at once; at the limit the oldest idle or incomplete one is closed to
+  /// make room, so slow clients cannot lock others out.
+  public var maxConnections = 10_000
 
   public init() {}
 }

@@ -33,6 +33,9 @@ public struct HTTPRequestParser {
   /// Bytes received but not yet part of a returned request.
   public var bufferedCount: Int { buffer.count }
 
+  /// The head of the next request is whole and its body is being read.
+  public var isReadingBody: Bool { head != nil }
+
   public mutating func append(_ bytes: UnsafeRawBufferPointer) {
     buffer.append(contentsOf: bytes)
   }

@@ -1,38 +1,53 @@
+import CLinuxEvents
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// A small HTTP/1.1 server on POSIX sockets (Foundation on Linux has none, and the default
-/// build takes no packages). One thread per connection, so a slow or stalled client holds up
-/// only itself; an idle timeout closes connections that send nothing; every write uses
+/// build takes no packages). One event-loop thread reads every connection without blocking
+/// (`HTTPServerLoop`), so a slow client holds up only itself: thousands of clients that trickle
+/// a head cost a few bytes each, the head and the body have deadlines of their own, and at the
+/// connection limit the oldest idle or incomplete connection makes room. Complete requests are
+/// answered on worker threads (`HTTPWorkerPool`), since a handler may block; every write uses
 /// `MSG_NOSIGNAL`, so a client that vanished cannot kill the process with SIGPIPE.
-public final class HTTPServer: @unchecked Sendable {
-  /// Answers a request; runs on the connection's thread and may block (delays).
+public final class HTTPServer: Sendable {
+  /// Answers a request; runs on a worker thread and may block (delays).
   public typealias Handler = @Sendable (HTTPRequest) -> HTTPAnswer
 
   public let limits: HTTPLimits
-  public let maxConnections: Int
-  private let handler: Handler
-  private let lock = NSLock()
-  private var listener: Int32 = -1
-  private var connections: Set<Int32> = []
-  private var stopped = false
-  private var acceptThread: Thread?
-  private let acceptExited = DispatchSemaphore(value: 0)
-  private let connectionsGone = DispatchGroup()
-  public private(set) var port: UInt16 = 0
   public let host: String
+  private let handler: Handler
+  private let requestedPort: UInt16
 
-  /// Binds `host:port` (port 0: a free one). With `listenAfter`, connections are refused
-  /// (the socket is bound but not listening) until that much time has passed.
-  public init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = HTTPLimits(), maxConnections: Int = 512, handler: @escaping Handler) {
+  private struct Running: Sendable {
+    let mailbox: HTTPServerMailbox
+    let pool: HTTPWorkerPool
+    let exited: DispatchSemaphore
+  }
+
+  private struct State: Sendable {
+    var port: UInt16
+    var running: Running?
+    var stopped = false
+  }
+
+  private let state: Mutex<State>
+
+  /// Connections the kernel holds for `accept` (capped by net.core.somaxconn): when thousands
+  /// of slow clients reconnect at once, a short queue drops the SYNs of valid clients too, and
+  /// they retry only a second later.
+  static let backlog: Int32 = 4096
+
+  /// Binds `host:port` (port 0: a free one) when started.
+  public init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler) {
     self.host = host
     self.limits = limits
-    self.maxConnections = maxConnections
     self.handler = handler
-    self.port = port
+    requestedPort = port
+    state = Mutex(State(port: port))
   }
 
   public enum ServerError: LocalizedError {
@@ -46,138 +61,76 @@ public final class HTTPServer: @unchecked Sendable {
     }
   }
 
-  /// Binds and starts accepting, or after `listenAfter`.
+  /// The port bound (the one chosen when asked for 0).
+  public var port: UInt16 { state.withLock { $0.port } }
+
+  /// Open connections right now (tests check that none leak).
+  public var openConnections: Int {
+    state.withLock { $0.running }?.mailbox.openConnections.load(ordering: .relaxed) ?? 0
+  }
+
+  /// Binds and starts accepting; with `listenAfter`, connections are refused (the socket is
+  /// bound but not listening) until that much time has passed.
   public func start(listenAfter delay: Duration = .zero) throws {
+    let port = requestedPort
     guard let address = SocketAddress(numericHost: host, port: port) else {
       throw ServerError.cannotBind(host: host, port: port, reason: "not an IPv4 or IPv6 address")
     }
-    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+    // Room for every connection the limit allows (the common soft limit is 1,024).
+    TransportChoice.allowOpenFiles(limits.maxConnections + 256)
+    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw ServerError.cannotBind(host: host, port: port, reason: String(cString: strerror(errno))) }
+    func fail() -> ServerError {
+      let reason = String(cString: strerror(errno))
+      close(fd)
+      return ServerError.cannotBind(host: host, port: port, reason: reason)
+    }
     var yes: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0 else {
-      let reason = String(cString: strerror(errno))
-      close(fd)
-      throw ServerError.cannotBind(host: host, port: port, reason: reason)
-    }
-    port = SocketAddress(boundTo: fd)?.port ?? port
+    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0 else { throw fail() }
+    let bound = SocketAddress(boundTo: fd)?.port ?? port
     // Listening before `start` returns, so a client may connect at once; with a delay the
-    // socket stays bound but deaf (connections refused) until the accept thread listens.
-    if delay <= .zero && listen(fd, 1024) != 0 {
-      let reason = String(cString: strerror(errno))
-      close(fd)
-      throw ServerError.cannotBind(host: host, port: port, reason: reason)
+    // socket stays bound but deaf (connections refused) until the loop listens.
+    if delay <= .zero && listen(fd, Self.backlog) != 0 { throw fail() }
+    let epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+    guard epoll >= 0 else { throw fail() }
+
+    let mailbox = HTTPServerMailbox(epoll: epoll)
+    let pool = HTTPWorkerPool(handler: handler, mailbox: mailbox, limits: limits)
+    let running = Running(mailbox: mailbox, pool: pool, exited: DispatchSemaphore(value: 0))
+    state.withLock {
+      $0.port = bound
+      $0.running = running
     }
-    lock.withLock { listener = fd }
-    let thread = Thread { [self] in
-      acceptLoop(fd, listenAfter: delay)
-      acceptExited.signal()
+    let listenAt = delay > .zero ? HTTPConnectionLoop.now() + delay.wholeNanoseconds : nil
+    let limits = limits
+    let connectionLimit = Self.connectionLimit(limits.maxConnections)
+    let thread = Thread {
+      HTTPServerLoop(
+        listener: fd, epoll: epoll, listenAt: listenAt, mailbox: mailbox, pool: pool, limits: limits, connectionLimit: connectionLimit
+      ).run()
+      running.exited.signal()
     }
-    thread.name = "receiver-accept"
-    acceptThread = thread
+    thread.name = "receiver-loop"
     thread.start()
   }
 
-  /// Stops accepting, closes every connection, and waits for their threads.
+  /// Stops accepting, closes every connection, and waits (up to 5 s) for answers being sent.
   public func stop() {
-    let (fd, open, wasStopped) = lock.withLock { () -> (Int32, Set<Int32>, Bool) in
-      let was = stopped
-      stopped = true
-      return (listener, connections, was)
+    let running = state.withLock { state -> Running? in
+      defer { state.stopped = true }
+      return state.stopped ? nil : state.running
     }
-    guard !wasStopped else { return }
-    if fd >= 0 { shutdown(fd, Int32(SHUT_RDWR)) }
-    for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
-    if acceptThread != nil { acceptExited.wait() }
-    _ = connectionsGone.wait(timeout: .now() + 5)
-    if fd >= 0 { close(fd) }
+    guard let running else { return }
+    if running.mailbox.requestStop() { running.exited.wait() }
+    running.pool.shutdown()
   }
 
-  /// Open connections right now (tests check that none leak).
-  public var openConnections: Int { lock.withLock { connections.count } }
-
-  private var isStopped: Bool { lock.withLock { stopped } }
-
-  private func acceptLoop(_ fd: Int32, listenAfter delay: Duration) {
-    if delay > .zero {
-      // Bound but not listening: connection attempts are refused, as from a host that is down.
-      let listenAt = ContinuousClock.now.advanced(by: delay)
-      while !isStopped && ContinuousClock.now < listenAt { usleep(10_000) }
-      guard !isStopped, listen(fd, 1024) == 0 else { return }
-    }
-    while !isStopped {
-      var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&poller, 1, 100)
-      if ready <= 0 { continue }
-      let connection = accept(fd, nil, nil)
-      if connection < 0 { continue }
-      let admitted: Bool = lock.withLock {
-        guard !stopped, connections.count < maxConnections else { return false }
-        connections.insert(connection)
-        return true
-      }
-      guard admitted else {
-        close(connection)
-        continue
-      }
-      var noDelay: Int32 = 1
-      setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
-      var timeout = timeval(tv_sec: Int(limits.idleTimeout.components.seconds), tv_usec: Int(limits.idleTimeout.components.attoseconds / 1_000_000_000_000))
-      setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-      setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-      connectionsGone.enter()
-      let thread = Thread { [self] in
-        serve(connection)
-        lock.withLock { _ = connections.remove(connection) }
-        close(connection)
-        connectionsGone.leave()
-      }
-      thread.stackSize = 512 * 1024
-      thread.start()
-    }
-  }
-
-  private func serve(_ fd: Int32) {
-    var parser = HTTPRequestParser(limits: limits)
-    var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-    while !isStopped {
-      switch parser.next() {
-      case .needMore:
-        let received = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if received <= 0 { return }  // closed, reset, or idle too long
-        chunk.withUnsafeBytes { parser.append(UnsafeRawBufferPointer(rebasing: $0[0..<received])) }
-      case .sendContinue:
-        guard send(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
-      case .reject(let status, let reason):
-        let body = Array("{\"error\":\"\(reason)\"}".utf8)
-        _ = send(fd, HTTPStatusText.response(status: status, body: body, contentType: "application/json", keepAlive: false))
-        return
-      case .request(let box):
-        let request = box.request
-        switch handler(request) {
-        case .drop:
-          // Reset rather than close cleanly, as a crashed receiver would.
-          var lingerOff = linger(l_onoff: 1, l_linger: 0)
-          setsockopt(fd, SOL_SOCKET, SO_LINGER, &lingerOff, socklen_t(MemoryLayout<linger>.size))
-          return
-        case .respond(let status, let body, let contentType):
-          let keepAlive = request.keepAlive && !isStopped
-          guard send(fd, HTTPStatusText.response(status: status, body: body, contentType: contentType, keepAlive: keepAlive)), keepAlive else {
-            return
-          }
-        }
-      }
-    }
-  }
-
-  private func send(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-      if sent < 0 && errno == EINTR { continue }
-      if sent <= 0 { return false }
-      offset += sent
-    }
-    return true
+  /// `maxConnections`, or fewer when the open-file limit (raised as far as allowed) is lower:
+  /// past it `accept` would fail instead of shedding.
+  private static func connectionLimit(_ maxConnections: Int) -> Int {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return maxConnections }
+    return max(1, min(maxConnections, Int(clamping: limit.rlim_cur) - 128))
   }
 }

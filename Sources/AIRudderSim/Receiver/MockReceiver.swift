@@ -3,7 +3,7 @@ import Foundation
 /// The built-in stand-in for a customer's receiver: answers AIRudder notifications as the
 /// seed documents (200 `{}`), checks each against the contract and its Sign (401 when the
 /// KEY differs), injects faults, counts what it saw, and can record every notification.
-public final class MockReceiver: @unchecked Sendable {
+public final class MockReceiver: Sendable {
   public let configuration: ReceiverConfiguration
   private let server: HTTPServer
   private let state: ReceiverState
