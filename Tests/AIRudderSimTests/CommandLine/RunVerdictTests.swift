@@ -44,8 +44,10 @@ import Testing
     #expect(result.code == 0, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
     let decoded = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: report))
     #expect(decoded.notifications.deliveredOnAttempt[1] == 10, "each delivered on its retry, 1 s later")
-    // Starts are on a 50 ms schedule; a loaded machine may start a few late, never early.
-    #expect(decoded.rate.achieved > 10 && decoded.rate.achieved <= 20.5, "achieved \(decoded.rate.achieved)")
+    // Starts are on a 50 ms schedule, 20 a second; a loaded machine may start some late (the first
+    // one late shortens the span), so the bounds are wide. Over the wall time with the retries'
+    // wait it would be about 7.
+    #expect(decoded.rate.achieved > 12 && decoded.rate.achieved < 30, "achieved \(decoded.rate.achieved)")
   }
 
   /// Every command answers -h as it answers --help.
