@@ -76,7 +76,8 @@ final class HTTPConnection {
 
   /// Whether an idle connection is still open as far as this end can tell: nothing to read, no
   /// end of stream, no error. One non-blocking peek, just before reuse: a server's close
-  /// that arrived since epoll last reported would otherwise take the next request with it.
+  /// that arrived since epoll last reported would otherwise take the next request with it
+  /// (without a byte of it sent, the request goes on a fresh connection instead).
   var isOpenWhileIdle: Bool {
     var byte: UInt8 = 0
     while true {

@@ -25,7 +25,7 @@ extension HTTPConnectionLoop {
           discard(connection)
         case .reuse:
           removeIdle(connection, proven: keepAlive.proven)
-          guard connection.isOpenWhileIdle else {
+          guard age < KeepAlivePolicy.checkAfter || connection.isOpenWhileIdle else {
             keepAlive.serverClosed(idleFor: age)
             discard(connection)
             continue
