@@ -196,13 +196,17 @@ final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// A connection became free or went away: waiting requests go, in order, while they can.
   func serveWaiting() {
-    placing: while waitingStart < waiting.count {
-      switch placement() {
-      case .wait: break placing
-      case .reuse(let connection): start(waiting[waitingStart], on: connection)
-      case .open: open(for: waiting[waitingStart])
-      }
+    while waitingStart < waiting.count {
+      let place = placement()
+      if case .wait = place { break }
+      // Taken off the line before it starts: starting may end it and serve the line again.
+      let request = waiting[waitingStart]
       waitingStart += 1
+      switch place {
+      case .reuse(let connection): start(request, on: connection)
+      case .open: open(for: request)
+      case .wait: break
+      }
     }
     if waitingStart == waiting.count {
       waiting.removeAll(keepingCapacity: true)

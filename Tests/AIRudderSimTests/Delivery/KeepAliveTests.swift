@@ -12,7 +12,10 @@ import Testing
 /// (`Connection: close`, `Keep-Alive: timeout=N`, HTTP/1.0), and checks a connection just
 /// before reuse. The server always sees exactly the requests the transport reports.
 @Suite struct KeepAliveTests {
-  static let body = SocketTransportTests.body
+  /// Unique to this run: servers count only requests carrying it, since other processes on
+  /// this machine's loopback may reach a test's port by chance.
+  static let body = Data(#"{"TaskID":"keepalive-\#(UUID().uuidString)","Sign":"x","Details":[]}"#.utf8)
+  static func isOurs(_ request: (head: String, body: [UInt8])) -> Bool { request.body.elementsEqual(body) }
 
   /// Posts `count` notifications one after another, `gap` apart; every outcome.
   static func postSequentially(_ transport: SocketTransport, count: Int, gap: Duration = .zero) async throws -> [AttemptOutcome] {
@@ -32,7 +35,7 @@ import Testing
   /// the server's close; a 400 ms idle limit never does.
   @Test func aServerClosingIdleConnectionsSeesNoFailedAttempt() async throws {
     let requests = Counter()
-    let server = try ScriptedServer.closingIdleConnections(after: .milliseconds(500), latency: .milliseconds(50), requests: requests)
+    let server = try ScriptedServer.closingIdleConnections(after: .milliseconds(500), latency: .milliseconds(50), requests: requests, counting: Self.isOurs)
     defer { server.stop() }
     let transport = try #require(SocketTransport(url: server.url, connections: 4, keepAliveIdle: .milliseconds(400)))
     let outcomes = try await Self.postSequentially(transport, count: 6, gap: .milliseconds(500))
@@ -105,8 +108,8 @@ import Testing
   func aServerClosingAfterEachAnswerSeesNoFailedAttempt(_ close: ImmediateClose) async throws {
     let requests = Counter()
     let server = try ScriptedServer { peer in
-      guard peer.readRequest() != nil else { return }
-      requests.increment()
+      guard let request = peer.readRequest() else { return }
+      if Self.isOurs(request) { requests.increment() }
       if close == .withTheAnswer {
         var one: Int32 = 1
         setsockopt(peer.fd, Int32(IPPROTO_TCP), TCP_CORK, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -139,8 +142,8 @@ import Testing
     let requests = Counter()
     let closedByClient = Counter()
     let server = try ScriptedServer { peer in
-      while peer.readRequest() != nil {
-        requests.increment()
+      while let request = peer.readRequest() {
+        if Self.isOurs(request) { requests.increment() }
         peer.answerOK(headers: answer.headers, version: answer.version)
       }
       // readRequest ended: the client closed the connection.
@@ -159,8 +162,8 @@ import Testing
   func anAnswerThatKeepsTheConnectionIsReused(_ headers: String) async throws {
     let requests = Counter()
     let server = try ScriptedServer { peer in
-      while peer.readRequest() != nil {
-        requests.increment()
+      while let request = peer.readRequest() {
+        if Self.isOurs(request) { requests.increment() }
         peer.answerOK(headers: headers)
       }
     }
@@ -176,8 +179,8 @@ import Testing
   @Test func aServersKeepAliveTimeoutShortensTheIdleLimit() async throws {
     let requests = Counter()
     let server = try ScriptedServer { peer in
-      while peer.readRequest() != nil {
-        requests.increment()
+      while let request = peer.readRequest() {
+        if Self.isOurs(request) { requests.increment() }
         peer.answerOK(headers: "Keep-Alive: timeout=2\r\n")
       }
     }

@@ -29,11 +29,14 @@ extension ScriptedServer {
   /// `latency` (simulated on loopback): a request sent within `latency` either side of that
   /// close meets the closing connection and is lost with it (a reset; never read), as on a
   /// real network, where the request and the server's FIN cross. `requests` counts the
-  /// requests it read, each answered `200`.
-  static func closingIdleConnections(after idle: Duration, latency: Duration, requests: Counter) throws -> ScriptedServer {
+  /// requests it read for which `counting` holds, each answered `200`.
+  static func closingIdleConnections(
+    after idle: Duration, latency: Duration, requests: Counter,
+    counting: @escaping @Sendable ((head: String, body: [UInt8])) -> Bool = { _ in true }
+  ) throws -> ScriptedServer {
     try ScriptedServer { peer in
-      while peer.readRequest() != nil {
-        requests.increment()
+      while let request = peer.readRequest() {
+        if counting(request) { requests.increment() }
         peer.answerOK()
         // Requests arriving from idle - latency on are still "in flight" when the server closes.
         guard peer.waitForData(upTo: idle - latency) else {
