@@ -17,15 +17,17 @@ public struct KeepAlivePolicy: Sendable, Equatable {
   /// long; a run that posts less often pays one TCP handshake per notification, nothing to a
   /// receiver.
   public static let defaultIdle = Duration.seconds(4)
+  /// The longest idle limit accepted from a flag or scenario (30 days).
+  public static let maxIdleSeconds = 30.0 * 86_400
   /// Kept below a server's announced timeout (which is in whole seconds).
   static let serverMargin: UInt64 = 1_000_000_000
   /// How long after an answer a server that closes after each answer has surely done so.
   static let probeWindow: UInt64 = 50_000_000
   /// A connection reused sooner than this after its answer is not checked first: a server that
   /// closes that soon is found out by the probe wait (and then nothing is reused), and under
-  /// load, where every reuse comes within microseconds, a check per request costs about 5%
+  /// load, where reuse comes within a millisecond or so, a check per request costs about 5%
   /// of the transport's CPU.
-  static let checkAfter: UInt64 = 1_000_000
+  static let checkAfter: UInt64 = probeWindow
 
   /// Nanoseconds; 0: every connection carries one request.
   let idleLimit: UInt64

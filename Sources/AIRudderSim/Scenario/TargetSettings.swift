@@ -26,6 +26,9 @@ public struct TargetSettings: Decodable, Sendable {
     }
     key = try s.value(.key, default: key)
     keepAliveIdle = try s.optional(.keepAliveIdle)
+    if let keepAliveIdle, keepAliveIdle.seconds > KeepAlivePolicy.maxIdleSeconds {
+      throw s.invalid(.keepAliveIdle, "expected a duration of at most 30 days, got \(keepAliveIdle)")
+    }
   }
 
   /// Why a target URL was refused.

@@ -248,10 +248,19 @@ import Testing
     #expect(DeliveryPlan(scenario: scenario).keepAliveIdle == .seconds(2))
   }
 
-  @Test func aBadIdleLimitIsAUsageError() async throws {
-    let result = try await ToolProcess.run(["run", RepositoryPath.scenario("smoke.json"), "--keepalive-idle", "soon"])
-    #expect(result.code == 2)
+  @Test(arguments: ["soon", "-1s", "800h", "1e308"])
+  func aBadIdleLimitIsAUsageError(_ value: String) async throws {
+    let result = try await ToolProcess.run(["run", RepositoryPath.scenario("smoke.json"), "--keepalive-idle", value, "--count", "1"])
+    #expect(result.code == 2, "\(result.stderr)")
     #expect(result.stderr.contains("--keepalive-idle"))
+  }
+
+  @Test(arguments: ["-1", "\"800h\"", "1e308"])
+  func aBadIdleLimitInTheScenarioNamesTheKey(_ value: String) {
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.decode(Data(#"{"target": {"keepAliveIdle": \#(value)}}"#.utf8), file: "keepalive.json")
+    }
+    #expect("\(error.map { "\($0)" } ?? "")".contains("keepAliveIdle"))
   }
 }
 
