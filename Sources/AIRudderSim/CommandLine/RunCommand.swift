@@ -35,6 +35,7 @@ enum RunCommand {
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
       .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
+      .init("--keepalive-idle", value: "D", help: "Sockets: close a connection idle for D, before the receiver does (default 4s; 0 = one request per connection)."),
       .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY)."),
       .init("--concurrency", value: "C", help: "Attempts in flight at most."),
       .init("--rate", value: "R", help: "Open model: R notifications per second."),
@@ -97,6 +98,12 @@ enum RunCommand {
     }
     if let interval = try arguments.duration("--retry-interval") { plan.policy.interval = interval.duration }
     if let retries = try arguments.int("--max-retries", in: 0...100) { plan.policy.maxRetries = retries }
+    if let idle = try arguments.duration("--keepalive-idle") {
+      guard idle.seconds <= KeepAlivePolicy.maxIdleSeconds else {
+        throw CommandLineError.invalidValue(option: "--keepalive-idle", value: arguments.string("--keepalive-idle")!, expected: "a duration of at most 30 days")
+      }
+      plan.keepAliveIdle = idle.duration
+    }
     if let scale = try arguments.double("--time-scale", in: 0.000_001...1_000_000, expected: "a number above 0") { plan.policy.timeScale = scale }
     if arguments.has("--scale-timeout") { plan.policy.scalesTimeout = true }
     if plan.mode == .rate && plan.rate == nil {

@@ -14,6 +14,8 @@ public struct DeliveryPlan: Sendable {
   public var key: String
   /// A first attempt that starts this much after its intended time counts as late.
   public var lateThreshold: Duration = .milliseconds(5)
+  /// The socket transport closes a connection idle this long (0: one request per connection).
+  public var keepAliveIdle = KeepAlivePolicy.defaultIdle
 
   public init(
     mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,
@@ -34,5 +36,6 @@ public struct DeliveryPlan: Sendable {
       mode: scenario.load.mode, concurrency: scenario.load.concurrency, rate: scenario.load.rate,
       count: scenario.load.count, duration: scenario.load.duration?.duration,
       policy: RetryPolicy(scenario.retry, timeScale: scenario.timeScale), key: scenario.target.key)
+    if let idle = scenario.target.keepAliveIdle { keepAliveIdle = idle.duration }
   }
 }

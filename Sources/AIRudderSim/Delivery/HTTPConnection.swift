@@ -17,6 +17,11 @@ final class HTTPConnection {
   var connecting = true
   /// It carried a whole exchange before: a failure to send on it says nothing of the target.
   var reused = false
+  /// While idle (`CLOCK_MONOTONIC` ns): since when, and when it is given up unused.
+  var idleSince: UInt64 = 0
+  var idleUntil: UInt64 = 0
+  /// How long it had been idle when it took its current request (nanoseconds).
+  var reusedAfter: UInt64 = 0
   private(set) var request: HTTPConnectionLoop.Request?
   private(set) var written = 0
   private var reader = HTTPResponseReader()
@@ -64,6 +69,22 @@ final class HTTPConnection {
   func release() -> HTTPConnectionLoop.Request? {
     defer { request = nil }
     return request
+  }
+
+  /// The last response's `Keep-Alive: timeout=N`, in seconds.
+  var serverKeepAliveTimeout: Int? { reader.keepAliveTimeout }
+
+  /// Whether an idle connection is still open as far as this end can tell: nothing to read, no
+  /// end of stream, no error. One non-blocking peek, just before reuse: a server's close
+  /// that arrived since epoll last reported would otherwise take the next request with it
+  /// (without a byte of it sent, the request goes on a fresh connection instead).
+  var isOpenWhileIdle: Bool {
+    var byte: UInt8 = 0
+    while true {
+      let received = recv(fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
+      if received < 0 && errno == EINTR { continue }
+      return received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+    }
   }
 
   var isWritten: Bool { request.map { written == $0.bytes.count } ?? true }

@@ -9,6 +9,8 @@ import Foundation
 /// target. Requests come in through a locked inbox and an eventfd; each goes on an idle
 /// keep-alive connection, or a new one while fewer than `maxConnections` are open (sized to
 /// the concurrency, so none waits and loses part of its timeout), or else waits in line.
+/// An idle connection is reused as `KeepAlivePolicy` allows, checked just before reuse, so a
+/// server's idle close does not take a request with it.
 /// The deadline covers the whole request, connecting and waiting included; the loop sleeps
 /// exactly until the nearest one, so an idle or a waiting run costs no CPU.
 final class HTTPConnectionLoop: @unchecked Sendable {
@@ -21,7 +23,8 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   }
 
   private let target: HTTPTarget
-  private let maxConnections: Int
+  let maxConnections: Int
+  var keepAlive: KeepAlivePolicy
   private let epoll: Int32
   private let wakeup: Int32
 
@@ -33,8 +36,12 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   private let exited = DispatchSemaphore(value: 0)
 
   // The loop thread's own.
-  private var connections: [Int32: HTTPConnection] = [:]
-  private var idle: [HTTPConnection] = []
+  var connections: [Int32: HTTPConnection] = [:]
+  /// Oldest first; the most recent goes next (its server is least likely to close it).
+  var idle: [HTTPConnection] = []
+  /// No idle connection expires, nor may a waiting request be placed, before this (a lower
+  /// bound: it may be stale, never late).
+  var nextIdleCheck = UInt64.max
   private var waiting: [Request] = []
   private var waitingStart = 0
   private var nextDeadline = UInt64.max
@@ -43,9 +50,10 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   private var lastLookup: UInt64 = 0
   private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
-  init(target: HTTPTarget, maxConnections: Int) {
+  init(target: HTTPTarget, maxConnections: Int, keepAlive: KeepAlivePolicy = KeepAlivePolicy()) {
     self.target = target
     self.maxConnections = max(1, maxConnections)
+    self.keepAlive = keepAlive
     epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
     wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
     var event = epoll_event()
@@ -113,11 +121,13 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     while true {
       var now = Self.now()
       if now >= nextDeadline { expire(now: now) }
+      if now >= nextIdleCheck { closeExpiredIdle(now: now) }
+      let wake = min(nextDeadline, nextIdleCheck)
       let wait: Int32
-      if nextDeadline == .max {
+      if wake == .max {
         wait = -1
       } else {
-        wait = Int32(clamping: (nextDeadline - min(now, nextDeadline) + 999_999) / 1_000_000)
+        wait = Int32(clamping: (wake - min(now, wake) + 999_999) / 1_000_000)
       }
       let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), wait) }
       if count < 0 && errno != EINTR { break }
@@ -173,21 +183,30 @@ final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// Puts a request on a connection: an idle one, a new one, or the line.
   private func dispatch(_ request: Request) {
-    if let connection = idle.popLast() {
-      start(request, on: connection)
-    } else if connections.count < maxConnections {
-      open(for: request)
-    } else {
+    if waitingStart < waiting.count {
       waiting.append(request)
+      return
+    }
+    switch placement() {
+    case .reuse(let connection): start(request, on: connection)
+    case .open: open(for: request)
+    case .wait: waiting.append(request)
     }
   }
 
-  /// A connection became free or went away: the first waiting request may go.
-  private func serveWaiting() {
-    while waitingStart < waiting.count && (!idle.isEmpty || connections.count < maxConnections) {
+  /// A connection became free or went away: waiting requests go, in order, while they can.
+  func serveWaiting() {
+    while waitingStart < waiting.count {
+      let place = placement()
+      if case .wait = place { break }
+      // Taken off the line before it starts: starting may end it and serve the line again.
       let request = waiting[waitingStart]
       waitingStart += 1
-      dispatch(request)
+      switch place {
+      case .reuse(let connection): start(request, on: connection)
+      case .open: open(for: request)
+      case .wait: break
+      }
     }
     if waitingStart == waiting.count {
       waiting.removeAll(keepingCapacity: true)
@@ -272,6 +291,7 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     guard connection.request != nil else {
       // An idle connection that became readable was closed by the server (or sent what
       // nobody asked for): it must not carry the next request.
+      keepAlive.serverClosed(idleFor: Self.now() &- connection.idleSince)
       idle.removeAll { $0 === connection }
       discard(connection)
       serveWaiting()
@@ -299,6 +319,7 @@ final class HTTPConnectionLoop: @unchecked Sendable {
         dispatch(request)
         return
       }
+      closedUnderRequest(connection)
       end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
     }
   }
@@ -308,12 +329,14 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     case .wouldBlock:
       break
     case .failed(let error):
+      closedUnderRequest(connection)
       end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
     case .step(.complete(let status, let reusable)):
       end(connection, with: .response(status: status), reusable: reusable)
     case .step(.malformed(let problem)):
       end(connection, with: .other("malformed response: \(problem)"), reusable: false)
     case .step(.closed(let midResponse)):
+      if !midResponse { closedUnderRequest(connection) }
       end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
     case .step(.needMore):
       break
@@ -326,8 +349,12 @@ final class HTTPConnectionLoop: @unchecked Sendable {
     let wholeRequestWent = connection.isWritten
     guard let request = connection.release() else { return }
     request.continuation.resume(returning: outcome)
-    if reusable && wholeRequestWent {
+    let idleLimit = keepAlive.idleLimit(serverTimeout: connection.serverKeepAliveTimeout)
+    if reusable && wholeRequestWent && idleLimit > 0 {
       connection.reused = true
+      connection.idleSince = Self.now()
+      connection.idleUntil = connection.idleSince &+ idleLimit
+      nextIdleCheck = min(nextIdleCheck, connection.idleUntil)
       idle.append(connection)
     } else {
       discard(connection)
@@ -378,7 +405,7 @@ final class HTTPConnectionLoop: @unchecked Sendable {
   }
 
   /// Closes a connection that carries no request.
-  private func discard(_ connection: HTTPConnection) {
+  func discard(_ connection: HTTPConnection) {
     connections.removeValue(forKey: connection.fd)
     _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
     connection.close()

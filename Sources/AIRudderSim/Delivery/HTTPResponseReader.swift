@@ -38,6 +38,9 @@ struct HTTPResponseReader {
   private var status = 0
   private var keepAlive = true
   private var receivedAny = false
+  /// The final response's `Keep-Alive: timeout=N` in seconds: how long the server keeps the
+  /// connection idle before closing it (nil when it did not say).
+  private(set) var keepAliveTimeout: Int?
 
   init() {}
 
@@ -137,7 +140,10 @@ struct HTTPResponseReader {
     var contentLength: Int?
     var chunked = false
     var otherCoding = false
-    var connectionClose = minor == UInt8(ascii: "0")
+    // RFC 9112 9.3: `close` anywhere ends the connection; HTTP/1.0 keeps it only when asked.
+    var sawClose = false
+    var sawKeepAlive = false
+    var timeout: Int?
     for line in lines.dropFirst() {
       guard let colon = line.firstIndex(of: 58) else { return "malformed header line" }
       let name = line[..<colon]
@@ -150,14 +156,15 @@ struct HTTPResponseReader {
         chunked = Self.tokens(value).last.map { Self.equalsLowercase($0, Self.chunked) } ?? false
         otherCoding = !chunked
       } else if Self.equalsLowercase(name, Self.connection) {
-        let tokens = Self.tokens(value)
-        if tokens.contains(where: { Self.equalsLowercase($0, Self.close) }) {
-          connectionClose = true
-        } else if tokens.contains(where: { Self.equalsLowercase($0, Self.keepAliveToken) }) {
-          connectionClose = false
+        for token in Self.tokens(value) {
+          if Self.equalsLowercase(token, Self.close) { sawClose = true }
+          if Self.equalsLowercase(token, Self.keepAliveToken) { sawKeepAlive = true }
         }
+      } else if Self.equalsLowercase(name, Self.keepAliveToken) {
+        timeout = Self.keepAliveTimeout(value) ?? timeout
       }
     }
+    let connectionClose = sawClose || (minor == UInt8(ascii: "0") && !sawKeepAlive)
     if (100...199).contains(code) {
       guard code != 101 else { return "unexpected 101 Switching Protocols" }
       phase = .head
@@ -165,6 +172,7 @@ struct HTTPResponseReader {
     }
     status = code
     keepAlive = !connectionClose
+    keepAliveTimeout = timeout
     if code == 204 || code == 304 {
       phase = .done
     } else if chunked {
@@ -189,6 +197,19 @@ struct HTTPResponseReader {
   private static let chunked = Array("chunked".utf8)
   private static let close = Array("close".utf8)
   private static let keepAliveToken = Array("keep-alive".utf8)
+
+  private static let timeoutParameter = Array("timeout".utf8)
+
+  /// `timeout=N` from a `Keep-Alive` value such as `timeout=5, max=100` (a quoted N too).
+  private static func keepAliveTimeout(_ value: ArraySlice<UInt8>) -> Int? {
+    for parameter in tokens(value) {
+      guard let equals = parameter.firstIndex(of: 61), equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter) else { continue }
+      var number = trimmed(parameter[(equals + 1)...])
+      if number.count >= 2, number.first == 34, number.last == 34 { number = number.dropFirst().dropLast() }
+      return decimal(number)
+    }
+    return nil
+  }
 
   /// ASCII case-insensitive comparison with a lowercase name.
   private static func equalsLowercase(_ bytes: ArraySlice<UInt8>, _ lowercase: [UInt8]) -> Bool {

@@ -53,7 +53,7 @@ public final class RunSession: @unchecked Sendable {
       url = started.url
     }
     defer { receiver?.stop() }
-    let transport = options.transport.makeTransport(for: url, connections: options.plan.concurrency)
+    let transport = options.transport.makeTransport(for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), ledger: ledger)
 

@@ -12,11 +12,12 @@ public final class SocketTransport: NotificationTransport, @unchecked Sendable {
   private let head: [UInt8]
 
   /// Nil unless `url` is `http://` with a host. `connections` bounds the connections kept
-  /// open, sized to the concurrency so that no request waits for one.
-  public init?(url: URL, connections: Int) {
+  /// open, sized to the concurrency so that no request waits for one; a connection idle for
+  /// `keepAliveIdle` is closed (0: each connection carries one request).
+  public init?(url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle) {
     guard let target = HTTPTarget(url: url) else { return nil }
     head = target.requestHead
-    loop = HTTPConnectionLoop(target: target, maxConnections: connections)
+    loop = HTTPConnectionLoop(target: target, maxConnections: connections, keepAlive: KeepAlivePolicy(idle: keepAliveIdle))
   }
 
   deinit {

@@ -28,10 +28,11 @@ public enum TransportChoice: String, Sendable, CaseIterable {
     return nil
   }
 
-  /// The transport for `url`, its connections sized to `connections`.
-  func makeTransport(for url: URL, connections: Int) -> any NotificationTransport {
+  /// The transport for `url`, its connections sized to `connections`; the socket transport
+  /// closes connections idle for `keepAliveIdle` (URLSession keeps libcurl's own rules).
+  func makeTransport(for url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle) -> any NotificationTransport {
     Self.allowOpenFiles(connections + 256)
-    if resolved(for: url) == .sockets, let transport = SocketTransport(url: url, connections: connections) {
+    if resolved(for: url) == .sockets, let transport = SocketTransport(url: url, connections: connections, keepAliveIdle: keepAliveIdle) {
       return transport
     }
     return URLSessionTransport(url: url, connections: connections)

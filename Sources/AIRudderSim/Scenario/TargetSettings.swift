@@ -6,11 +6,14 @@ public struct TargetSettings: Decodable, Sendable {
   public var url: URL?
   /// The KEY of `Sign = md5(TaskID + KEY)`.
   public var key = Signer.defaultKey
+  /// The socket transport closes a connection idle this long (`run --keepalive-idle`); nil:
+  /// the default.
+  public var keepAliveIdle: SettingDuration?
 
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case url, key
+    case url, key, keepAliveIdle
   }
 
   public init(from decoder: any Decoder) throws {
@@ -22,6 +25,10 @@ public struct TargetSettings: Decodable, Sendable {
       }
     }
     key = try s.value(.key, default: key)
+    keepAliveIdle = try s.optional(.keepAliveIdle)
+    if let keepAliveIdle, keepAliveIdle.seconds > KeepAlivePolicy.maxIdleSeconds {
+      throw s.invalid(.keepAliveIdle, "expected a duration of at most 30 days, got \(keepAliveIdle)")
+    }
   }
 
   /// Why a target URL was refused.

@@ -47,7 +47,9 @@ import Testing
     let requests = Counter()
     let server = try Self.okServer(requests: requests)
     defer { server.stop() }
-    let transport = try #require(SocketTransport(url: server.url, connections: 4))
+    // A long idle limit: a test task on a starved pool may resume seconds later (the default
+    // 4 s limit would then rightly close the connection).
+    let transport = try #require(SocketTransport(url: server.url, connections: 4, keepAliveIdle: .seconds(600)))
     for _ in 0..<5 { #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200)) }
     #expect(requests.value == 5 && server.connectionCount == 1)
   }
@@ -205,7 +207,7 @@ import Testing
       }
     }
     defer { server.stop() }
-    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    let transport = try #require(SocketTransport(url: server.url, connections: 1, keepAliveIdle: .seconds(600)))
     for _ in 0..<2 { #expect(await transport.post(Self.body, timeout: .seconds(20)) == .response(status: 500)) }
     #expect(server.connectionCount == 1)
   }

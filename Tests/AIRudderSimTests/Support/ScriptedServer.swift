@@ -97,18 +97,39 @@ final class ScriptedServer: @unchecked Sendable {
   }()
   var connectionCount: Int { lock.withLock { accepted } }
 
+  /// With `ipv6`: 127.0.0.1 on the same port, bound but not listening, so that a client of
+  /// `localhost` that tries 127.0.0.1 first is refused there instead of reaching another
+  /// test's server that happens to listen on the same port number.
+  private var ipv4Reservation: Int32 = -1
+
   /// Listens on 127.0.0.1, or on ::1 only with `ipv6`.
   init(ipv6: Bool = false, script: @escaping @Sendable (Peer) -> Void) throws {
     let address = SocketAddress(numericHost: ipv6 ? "::1" : "127.0.0.1", port: 0)!
-    let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
-    var yes: Int32 = 1
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0, listen(fd, 64) == 0, let bound = SocketAddress(boundTo: fd) else {
-      close(fd)
-      throw POSIXError(.EADDRNOTAVAIL)
+    var listening: (fd: Int32, port: UInt16)?
+    for _ in 0..<20 where listening == nil {
+      let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+      var yes: Int32 = 1
+      setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+      guard address.withSockaddr({ bind(fd, $0, $1) }) == 0, listen(fd, 64) == 0, let bound = SocketAddress(boundTo: fd) else {
+        close(fd)
+        throw POSIXError(.EADDRNOTAVAIL)
+      }
+      if ipv6 {
+        let ipv4 = SocketAddress(numericHost: "127.0.0.1", port: bound.port)!
+        let reservation = socket(ipv4.family, Int32(SOCK_STREAM.rawValue), 0)
+        guard ipv4.withSockaddr({ bind(reservation, $0, $1) }) == 0 else {
+          // Another server has this port on 127.0.0.1: take another.
+          close(reservation)
+          close(fd)
+          continue
+        }
+        ipv4Reservation = reservation
+      }
+      listening = (fd, bound.port)
     }
-    port = bound.port
-    listener = fd
+    guard let listening else { throw POSIXError(.EADDRINUSE) }
+    port = listening.port
+    listener = listening.fd
     let thread = Thread { [self] in
       while true {
         let fd = accept(listener, nil, nil)
@@ -147,6 +168,7 @@ final class ScriptedServer: @unchecked Sendable {
     guard first else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
+    if ipv4Reservation >= 0 { close(ipv4Reservation) }
   }
 
   deinit { stop() }
