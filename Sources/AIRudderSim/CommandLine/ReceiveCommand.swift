@@ -75,7 +75,15 @@ enum ReceiveCommand {
         out.flush()
       }
     }
-    let receiver = try MockReceiver.start(configuration: configuration, onAnswer: log)
+    let receiver: MockReceiver
+    do {
+      receiver = try MockReceiver.start(configuration: configuration, onAnswer: log)
+    } catch HTTPServer.ServerError.cannotBind(let host, let port, let reason) {
+      // The flags chose the address: name them, as for any other refused value.
+      let option = arguments.string("--port") != nil ? "--port" : "--host"
+      throw CommandLineError.refusedValue(
+        option: option, value: option == "--port" ? String(port) : host, reason: "cannot listen on \(host):\(port): \(reason)")
+    }
     let down = faults.downFor.seconds > 0 ? " (refusing connections for \(faults.downFor))" : ""
     out.line("airudder-sim receive: listening on \(receiver.url)\(down); stop with Ctrl-C")
     out.flush()

@@ -72,7 +72,8 @@ import Testing
         failures.add("\(item.command) \(shown): \(outcome.summary): \(outcome.stderr.prefix(300))")
       } else if outcome.status == 2 {
         // A file flag may name its file instead ("report.json: cannot write …").
-        let value = item.words.count == 2 ? item.words[1] : ""
+        // The child sees an argument up to its first NUL, as execve passes C strings.
+        let value = item.words.count == 2 ? String(item.words[1].prefix { $0 != "\0" }) : ""
         let named = outcome.stderr.contains("'\(item.flag)'") || (item.takesFile && !value.isEmpty && outcome.stderr.contains(String(value.prefix(200))))
         if !named { failures.add("\(item.command) \(shown): exit 2 without naming the flag: \(outcome.stderr.prefix(300))") }
       }
