@@ -35,7 +35,7 @@ extension RunSession {
     var failures = [live.journal?.failure, live.receiver?.recordFailure].compactMap { $0 }
     if options.reportPath != nil {
       let report = makeReport(
-        counts: live.ledger.snapshot(), elapsed: live.started.duration(to: .now), target: live.target,
+        counts: live.ledger.snapshot().closingOpenNotifications(), elapsed: live.started.duration(to: .now), target: live.target,
         receiver: live.receiver?.counts())
       do {
         try writeReport(report)

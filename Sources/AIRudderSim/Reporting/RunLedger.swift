@@ -19,6 +19,8 @@ public final class RunLedger: @unchecked Sendable {
   /// When the first and the latest first attempt started, from the run's start.
   private var firstStarts: (first: Duration, last: Duration)?
   private var inFlight = 0
+  /// Attempts in flight that are retries (their notification was refused before).
+  private var retriesInFlight = 0
   private var waitingRetry = 0
   private var attempts = 0
   private var attemptsByClass: [AttemptClass: Int] = [:]
@@ -45,6 +47,7 @@ public final class RunLedger: @unchecked Sendable {
   func attemptStarted(first: Bool, late: Bool, at offset: Duration = .zero) {
     lock.withLock {
       inFlight += 1
+      if !first { retriesInFlight += 1 }
       if first {
         firstAttemptsStarted += 1
         firstStarts = (firstStarts?.first ?? offset, offset)
@@ -56,6 +59,7 @@ public final class RunLedger: @unchecked Sendable {
   func attemptFinished(_ record: AttemptRecord) {
     lock.withLock {
       inFlight -= 1
+      if record.attempt > 1 { retriesInFlight -= 1 }
       attempts += 1
       let attemptClass = record.outcome.attemptClass
       attemptsByClass[attemptClass, default: 0] += 1
@@ -109,7 +113,7 @@ public final class RunLedger: @unchecked Sendable {
       generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, abandoned: abandoned,
       cancelled: cancelled,
       deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted,
-      startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight,
+      startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight, retriesInFlight: retriesInFlight,
       waitingRetry: waitingRetry, attempts: attempts,
       attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
       topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
@@ -133,6 +137,8 @@ public struct RunCounts: Sendable {
   /// From the first first-attempt start to the latest one.
   public var startingSpan: Duration
   public var inFlight: Int
+  /// Of those in flight, the retries.
+  public var retriesInFlight: Int
   public var waitingRetry: Int
   public var attempts: Int
   public var attemptsByClass: [(AttemptClass, Int)]
@@ -142,6 +148,18 @@ public struct RunCounts: Sendable {
 
   /// The accounting identity that must hold once a run has ended.
   public var isBalanced: Bool { generated == delivered + dropped + abandoned + cancelled }
+
+  /// The counts as if the run ended now (a second signal exits without waiting): a notification
+  /// still waiting for its retry, or with a retry in flight, is abandoned; one whose first
+  /// attempt is in flight, or not yet started, is cancelled. So the account balances.
+  public func closingOpenNotifications() -> RunCounts {
+    var closed = self
+    let open = generated - (delivered + dropped + abandoned + cancelled)
+    let refused = min(open, waitingRetry + retriesInFlight)
+    closed.abandoned += refused
+    closed.cancelled += open - refused
+    return closed
+  }
 
   /// Notifications started per second while the run was starting them: the n − 1 gaps between
   /// n first attempts over the span they took, so a run that then waits a minute for its last

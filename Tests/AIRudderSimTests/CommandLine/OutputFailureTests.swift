@@ -143,6 +143,7 @@ import Testing
     #expect(!data.isEmpty, "a 0-byte report")
     let decoded = try JSONDecoder().decode(RunReport.self, from: data)
     #expect(decoded.interrupted && decoded.exitCode == 130)
+    #expect(decoded.notifications.balanced, "open notifications are closed as abandoned or cancelled: \(decoded.notifications)")
     let journaled = try Self.wholeLines(journal)
     // The journal is closed before the ledger is read: it holds no attempt the report lacks.
     #expect(journaled >= journaledBefore && journaled <= decoded.attempts.total, "journal \(journaled), report \(decoded.attempts.total)")

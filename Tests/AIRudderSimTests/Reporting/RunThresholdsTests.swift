@@ -9,7 +9,7 @@ import Testing
     return RunCounts(
       generated: delivered + dropped + abandoned + cancelled, delivered: delivered, deliveredDetails: delivered,
       dropped: dropped, abandoned: abandoned, cancelled: cancelled, deliveredOnAttempt: [delivered, 0, 0, 0, 0, 0],
-      firstAttemptsStarted: delivered + dropped + abandoned, startingSpan: .seconds(1), inFlight: 0, waitingRetry: 0,
+      firstAttemptsStarted: delivered + dropped + abandoned, startingSpan: .seconds(1), inFlight: 0, retriesInFlight: 0, waitingRetry: 0,
       attempts: delivered, attemptsByClass: [], topErrors: [], latency: histogram, lateStarts: 0)
   }
 
@@ -62,5 +62,20 @@ import Testing
   @Test func successRateOverJudgedNotifications() {
     #expect(RunThresholds.successRate(Self.counts(delivered: 3, dropped: 1, cancelled: 6)) == 0.75)
     #expect(RunThresholds.successRate(Self.counts(delivered: 0, cancelled: 6)) == 0)
+  }
+}
+
+/// A second signal exits without waiting: the report then closes the notifications still open.
+@Suite struct RunCountsClosingTests {
+  @Test func openNotificationsCloseAsAbandonedOrCancelled() {
+    var counts = RunThresholdsTests.counts(delivered: 5, dropped: 1)
+    counts.generated += 7  // 2 waiting for a retry, 1 retry in flight, 4 first attempts in flight
+    counts.waitingRetry = 2
+    counts.inFlight = 5
+    counts.retriesInFlight = 1
+    #expect(!counts.isBalanced)
+    let closed = counts.closingOpenNotifications()
+    #expect(closed.isBalanced)
+    #expect(closed.abandoned == 3 && closed.cancelled == 4)
   }
 }
