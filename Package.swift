@@ -2,24 +2,51 @@
 import PackageDescription
 
 /// airudder-sim: stands in for AIRudder's workflow call-completion webhook.
-/// The default build takes no package beyond the toolchain (Foundation, Dispatch, Glibc).
+/// The default build takes no package beyond the toolchain (Foundation, Dispatch, Glibc,
+/// Synchronization). One target per layer; the dependencies below are the only ones allowed,
+/// and data flows one way: Scenario → Generation → Contract → Delivery → Reporting, with the
+/// Receiver and the wire-level HTTP1 beside them (README, Development).
 let package = Package(
   name: "airudder-sim",
   products: [
-    .executable(name: "airudder-sim", targets: ["airudder-sim"]),
-    .library(name: "AIRudderSim", targets: ["AIRudderSim"]),
+    .executable(name: "airudder-sim", targets: ["airudder-sim"])
   ],
   targets: [
-    /// All logic: scenario, generation, signing, delivery, reporting, receiver, command line.
-    .target(name: "AIRudderSim", dependencies: ["CLinuxEvents"]),
-    /// epoll and eventfd, which the toolchain's Glibc module does not export (a header only).
+    /// epoll, eventfd and accept4, which the toolchain's Glibc module does not export.
     .target(name: "CLinuxEvents"),
-    /// Thin entry point: hands the arguments to the library and exits with its code.
-    .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSim"]),
+    /// Small pieces every layer shares: durations, UTC time, seeded random, the JSON byte
+    /// writer, "did you mean", input and output errors, checked output files.
+    .target(name: "Support"),
+    /// The webhook's contract: payload types and their JSON, MD5 and Sign, the validator.
+    .target(name: "Contract", dependencies: ["Support"]),
+    /// Scenario files: the JSON5 reader, settings with defaults, errors with line:column.
+    .target(name: "Scenario", dependencies: ["Contract", "Support"]),
+    /// The seeded dialer: contacts, calls, redials, batches of notifications.
+    .target(name: "Generation", dependencies: ["Scenario", "Contract", "Support"]),
+    /// HTTP/1.1 on the wire, client and server, on epoll.
+    .target(name: "HTTP1", dependencies: ["CLinuxEvents", "Support"]),
+    /// Posting with AIRudder's retry policy: dispatcher, load models, transports.
+    .target(name: "Delivery", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"]),
+    /// The mock receiver: validation, faults, recording, counts.
+    .target(name: "Receiver", dependencies: ["HTTP1", "Contract", "Scenario", "Support"]),
+    /// Accounting and reports: ledger, histogram, thresholds, journal, report.
+    .target(name: "Reporting", dependencies: ["Delivery", "Receiver", "HTTP1", "Support"]),
+    /// The command line: each command, the run's orchestration, exit codes.
+    .target(
+      name: "AIRudderSimCLI",
+      dependencies: ["Reporting", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support"]),
+    /// Thin entry point: hands the arguments to the command line and exits with its code.
+    .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSimCLI"]),
     /// Benchmarks built in release mode by the scripts in `benchmarks/`.
-    .executableTarget(name: "airudder-sim-bench", dependencies: ["AIRudderSim"]),
-    /// Golden files and fixtures are read from the source tree (see TestSupport.swift).
-    .testTarget(name: "AIRudderSimTests", dependencies: ["AIRudderSim"], exclude: ["Golden", "Fixtures"]),
+    .executableTarget(name: "airudder-sim-bench", dependencies: ["Delivery", "Generation", "Scenario", "Contract", "Support"]),
+    /// Folders mirror the source targets. Golden files and fixtures are read from the source
+    /// tree (see TestSupport.swift).
+    .testTarget(
+      name: "AIRudderSimTests",
+      dependencies: [
+        "AIRudderSimCLI", "Reporting", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support",
+      ],
+      exclude: ["Golden", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

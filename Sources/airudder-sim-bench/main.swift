@@ -1,5 +1,9 @@
-import AIRudderSim
+import Contract
+import Delivery
 import Foundation
+import Generation
+import Scenario
+import Support
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

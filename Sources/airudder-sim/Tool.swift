@@ -1,4 +1,4 @@
-import AIRudderSim
+import AIRudderSimCLI
 import Foundation
 
 /// The executable: everything is in the library; this only hands over the arguments.

@@ -1,4 +1,12 @@
-import AIRudderSim
+@testable import AIRudderSimCLI
+@testable import Contract
+@testable import Delivery
+@testable import Generation
+@testable import HTTP1
+@testable import Receiver
+@testable import Reporting
+@testable import Scenario
+@testable import Support
 import Foundation
 import Testing
 
@@ -15,7 +23,7 @@ import Testing
     let transport = ScriptedTransport(clock: clock, advance: { clock.advance(by: $0) }, respond: respond)
     let ledger = RunLedger(maxAttempts: policy.maxAttempts)
     let plan = DeliveryPlan(concurrency: 1, count: 1, policy: policy)
-    await Dispatcher(scenario: try smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger).run()
+    await Dispatcher(scenario: try smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger).run()
     return (ledger.snapshot(), transport.recorded)
   }
 
@@ -70,7 +78,7 @@ import Testing
     let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 502), .zero) }
     let ledger = RunLedger(maxAttempts: 6)
     let dispatcher = Dispatcher(
-      scenario: try Self.smoke(), plan: DeliveryPlan(concurrency: 2, count: 2), transport: transport, clock: clock, ledger: ledger)
+      scenario: try Self.smoke(), plan: DeliveryPlan(concurrency: 2, count: 2), transport: transport, clock: clock, recorder: ledger)
     let run = Task { await dispatcher.run() }
     #expect(await eventually { ledger.snapshot().waitingRetry == 2 })
     run.cancel()
@@ -95,7 +103,7 @@ import Testing
     let plan = DeliveryPlan(concurrency: concurrency, count: 300)
     var collection = try ScenarioLoader.load(path: RepositoryPath.scenario("collection.json"))
     collection.seed = 5
-    await Dispatcher(scenario: collection, plan: plan, transport: transport, clock: clock, ledger: ledger).run()
+    await Dispatcher(scenario: collection, plan: plan, transport: transport, clock: clock, recorder: ledger).run()
     let counts = ledger.snapshot()
     #expect(counts.generated == 300)
     #expect(counts.isBalanced && counts.cancelled == 0)
@@ -113,7 +121,7 @@ import Testing
     let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 200), .zero) }
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 4, rate: 10, count: 5)
-    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger)
+    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger)
     let run = Task { await dispatcher.run() }
     for index in 0..<5 {
       #expect(await eventually { transport.recorded.count == index + 1 })
@@ -135,7 +143,7 @@ import Testing
     let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 200), .zero) }
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 4, rate: 1, count: 5)
-    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger)
+    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger)
     let run = Task { await dispatcher.run() }
     #expect(await eventually { transport.recorded.count == 1 && clock.sleeperCount == 1 })
     run.cancel()
@@ -153,7 +161,7 @@ import Testing
     }
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 8, rate: 10, count: 5)
-    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger)
+    let dispatcher = Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger)
     let run = Task { await dispatcher.run() }
     for index in 0..<5 {
       // The schedule waits for the next start, and every refused notification for its retry.
@@ -174,7 +182,7 @@ import Testing
     let transport = ScriptedTransport(clock: clock, advance: { clock.advance(by: $0) }) { _, _ in (.response(status: 200), .seconds(1)) }
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 1, rate: 10, count: 5)
-    await Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, ledger: ledger).run()
+    await Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger).run()
     let counts = ledger.snapshot()
     #expect(counts.delivered == 5)
     #expect(counts.lateStarts >= 3)

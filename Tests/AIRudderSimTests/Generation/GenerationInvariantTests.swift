@@ -1,4 +1,12 @@
-import AIRudderSim
+@testable import AIRudderSimCLI
+@testable import Contract
+@testable import Delivery
+@testable import Generation
+@testable import HTTP1
+@testable import Receiver
+@testable import Reporting
+@testable import Scenario
+@testable import Support
 import Foundation
 import Testing
 
@@ -47,12 +55,12 @@ import Testing
         #expect(callIDs.insert(call.callID).inserted, "duplicate CallID \(call.callID)")
         #expect(caseIDs.insert(call.caseID).inserted, "contact notified twice in a round: \(call.caseID)")
         #expect(isHex(call.callID, length: 32))
-        #expect(PhoneNumberPlan.isE164(call.calleeNumber))
-        #expect(call.callerNumber.map(PhoneNumberPlan.isE164) ?? true)
+        #expect(E164.isValid(call.calleeNumber))
+        #expect(call.callerNumber.map(E164.isValid) ?? true)
         for redial in call.redialCalls ?? [] {
           #expect(callIDs.insert(redial.callID).inserted, "duplicate redial CallID \(redial.callID)")
           #expect(redial.calleeNumber == call.calleeNumber)
-          #expect(PhoneNumberPlan.isE164(redial.callerNumber))
+          #expect(E164.isValid(redial.callerNumber))
         }
       }
     }

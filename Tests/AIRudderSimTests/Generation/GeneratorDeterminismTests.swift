@@ -1,4 +1,12 @@
-import AIRudderSim
+@testable import AIRudderSimCLI
+@testable import Contract
+@testable import Delivery
+@testable import Generation
+@testable import HTTP1
+@testable import Receiver
+@testable import Reporting
+@testable import Scenario
+@testable import Support
 import Foundation
 import Testing
 

@@ -1,8 +1,0 @@
-import Foundation
-
-/// The only network code: posts one signed body and says how it ended. `URLSessionTransport`
-/// is the real one; tests script outcomes without a network.
-public protocol NotificationTransport: Sendable {
-  /// Posts `body` with AIRudder's headers and returns within about `timeout`.
-  func post(_ body: Data, timeout: Duration) async -> AttemptOutcome
-}

@@ -1,4 +1,0 @@
-/// `Status` of a call, as the seed page enumerates it.
-public enum CallStatus: String, Codable, Sendable, CaseIterable {
-  case created, pending, finished, cancelled, failed
-}

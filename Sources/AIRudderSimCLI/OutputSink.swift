@@ -1,0 +1,90 @@
+import Foundation
+import HTTP1
+import Support
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a command writes: standard output or error, or memory in tests. Buffered, because
+/// `generate` writes hundreds of megabytes; locked, because the receiver's connection threads,
+/// the progress line and the signal handler write too. The first failed write (a full disk,
+/// a closed pipe) is kept in `failure` and ends the output: `Tool.main` reports it.
+package final class OutputSink: @unchecked Sendable {
+  private let descriptor: Int32?
+  private let name: String
+  private let lock = NSLock()
+  private var buffer: [UInt8] = []
+  private var capturedBytes: [UInt8] = []
+  private var failedWith: Int32?
+
+  /// Everything written, when the sink is in memory.
+  package var captured: [UInt8] { lock.withLock { capturedBytes } }
+
+  init(descriptor: Int32?, name: String) {
+    self.descriptor = descriptor
+    self.name = name
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  package static func standardOutput() -> OutputSink { OutputSink(descriptor: 1, name: "standard output") }
+  package static func standardError() -> OutputSink { OutputSink(descriptor: 2, name: "standard error") }
+  package static func memory() -> OutputSink { OutputSink(descriptor: nil, name: "memory") }
+
+  /// Why output was lost, if a write failed; nothing is written after it.
+  package var failure: OutputError? {
+    lock.withLock { failedWith.map { .cannotWrite(file: name, what: "", reason: OutputError.reason($0)) } }
+  }
+
+  /// True when the reader closed the pipe (`generate | head`): the output is not wanted any more.
+  package var readerHasGone: Bool { lock.withLock { failedWith == EPIPE } }
+
+  /// True once a write failed: a producer can stop.
+  package var hasFailed: Bool { lock.withLock { failedWith != nil } }
+
+  package var text: String { String(decoding: captured, as: UTF8.self) }
+
+  /// True when the sink is a terminal (for progress lines and colour).
+  package var isTerminal: Bool { descriptor.map { isatty($0) == 1 } ?? false }
+
+  package func write(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { write($0) }
+  }
+
+  package func write(_ bytes: UnsafeRawBufferPointer) {
+    lock.withLock {
+      guard descriptor != nil else {
+        capturedBytes.append(contentsOf: bytes)
+        return
+      }
+      guard failedWith == nil else { return }
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= 1 << 16 { flushLocked() }
+    }
+  }
+
+  package func write(_ text: String) {
+    write(Array(text.utf8))
+  }
+
+  /// Writes a line of text followed by a newline.
+  package func line(_ text: String) {
+    write(text + "\n")
+  }
+
+  package func flush() {
+    lock.withLock { flushLocked() }
+  }
+
+  private func flushLocked() {
+    guard let descriptor, !buffer.isEmpty else { return }
+    if let error = buffer.withUnsafeBytes({ OutputFile.writeAll(descriptor, $0).error }), failedWith == nil {
+      failedWith = error
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  deinit { flush() }
+}

@@ -1,0 +1,30 @@
+import Delivery
+import Foundation
+import Reporting
+import Scenario
+import Support
+
+/// Everything `run` was asked to do, after flags were laid over the scenario.
+package struct RunOptions: Sendable {
+  package var scenario: Scenario
+  package var plan: DeliveryPlan
+  /// The receiver; nil starts the built-in mock receiver on 127.0.0.1.
+  package var url: URL?
+  package var transport = TransportChoice.automatic
+  package var reportPath: String?
+  package var journalPath: String?
+  /// With the built-in receiver: record what it received (`receive --record`).
+  package var receiverRecordPath: String?
+  /// No progress line.
+  package var quiet = false
+  /// When stderr is not a terminal, a plain progress line this often.
+  package var plainProgressInterval: Duration = .seconds(10)
+  /// What the run is judged by (the verdict).
+  package var thresholds = RunThresholds()
+
+  package init(scenario: Scenario, plan: DeliveryPlan, url: URL?) {
+    self.scenario = scenario
+    self.plan = plan
+    self.url = url
+  }
+}

@@ -1,0 +1,147 @@
+import Delivery
+import Foundation
+import HTTP1
+import Receiver
+import Reporting
+import Support
+
+/// One `run`: starts the transport (and the built-in receiver when there is no URL), runs the
+/// dispatcher on the real clock, shows progress, and ends with the summary, the report and
+/// the exit code. `stop()` (a signal) cancels it: nothing new starts, waiting retries are
+/// cancelled, attempts in flight finish within their timeout, then everything is written.
+package final class RunSession: @unchecked Sendable {
+  let options: RunOptions
+  private let stdout: OutputSink
+  let stderr: OutputSink
+  let lock = NSLock()
+  private var runTask: Task<Void, Never>?
+  private var interrupted = false
+  /// What a second signal needs to write the report at once (under `lock`, set once running).
+  var live: LiveRun?
+  /// Orders the report's writers (the end of the run, a second signal): one complete file.
+  let reportLock = NSLock()
+  /// Under `reportLock`: the report is on disk, a second signal leaves it alone.
+  var reportWritten = false
+
+  package init(options: RunOptions, stdout: OutputSink, stderr: OutputSink) {
+    self.options = options
+    self.stdout = stdout
+    self.stderr = stderr
+  }
+
+  /// Asks the run to stop (SIGINT, SIGTERM). Safe from any thread, any number of times.
+  package func stop() {
+    let task = lock.withLock {
+      interrupted = true
+      return runTask
+    }
+    task?.cancel()
+  }
+
+  package var wasInterrupted: Bool { lock.withLock { interrupted } }
+
+  /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
+  package func execute() async throws -> ExitCode {
+    // Output files are checked before the run, not found unwritable after it.
+    try options.reportPath.map(ReportFile.init)?.prepare()
+    let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
+    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
+    var receiver: MockReceiver?
+    let url: URL
+    if let given = options.url {
+      url = given
+    } else {
+      var configuration = ReceiverConfiguration(settings: options.scenario.receiver, seed: options.scenario.seed, key: options.plan.key)
+      configuration.recordPath = options.receiverRecordPath
+      let started = try MockReceiver.start(configuration: configuration)
+      receiver = started
+      url = started.url
+    }
+    defer { receiver?.stop() }
+    let transport = options.transport.makeTransport(for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
+    let dispatcher = Dispatcher(
+      scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), recorder: ledger)
+
+    // The header goes out before the first request, so a user sees what runs against what.
+    stdout.write(makeReport(counts: ledger.snapshot(), elapsed: .zero, target: url, receiver: nil).header + "\n")
+    stdout.flush()
+
+    let clock = ContinuousClock()
+    let started = clock.now
+    let task = Task { await dispatcher.run() }
+    let alreadyStopped = lock.withLock {
+      runTask = task
+      live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
+      return interrupted
+    }
+    if alreadyStopped { task.cancel() }
+    let progress = options.quiet ? nil : Task { [stderr] in
+      let display = RunProgress(
+        live: stderr.isTerminal, targetRate: options.plan.mode == .rate ? options.plan.rate : nil,
+        plainInterval: options.plainProgressInterval)
+      await display.show(ledger: ledger, since: started, on: stderr)
+    }
+    await task.value
+    progress?.cancel()
+    _ = await progress?.value
+    let elapsed = started.duration(to: clock.now)
+
+    let counts = ledger.snapshot()
+    var receiverCounts: ReceiverCounts?
+    if let receiver {
+      receiver.stop()
+      receiverCounts = receiver.counts()
+    }
+    var report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
+    // The journal and the record are closed by now; a failed write makes the run's files untrustworthy.
+    let outputFailures = [journal?.failure, receiver?.recordFailure].compactMap { $0 }
+    if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
+    stdout.write(report.summary)
+    for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
+    return finishOutputs(report, failures: outputFailures)
+  }
+
+  func makeReport(counts: RunCounts, elapsed: Duration, target: URL, receiver: ReceiverCounts?) -> RunReport {
+    let seconds = elapsed.seconds
+    let latency = RunReport.Latency(counts.latency)
+    let missed = options.thresholds.missed(by: counts)
+    let reconciliation = receiver.map { Reconciliation.problems(sender: counts, receiver: $0) } ?? []
+    let exit: ExitCode
+    if wasInterrupted {
+      exit = .interrupted
+    } else if !counts.isBalanced || !missed.isEmpty || !reconciliation.isEmpty {
+      exit = .failure
+    } else {
+      exit = .success
+    }
+    return RunReport(
+      scenario: options.scenario.name, target: Self.display(target), transport: options.transport.resolved(for: target).rawValue,
+      mode: options.plan.mode.rawValue,
+      concurrency: options.plan.concurrency,
+      policy: .init(
+        timeoutS: options.plan.policy.attemptTimeout.seconds, retryIntervalS: options.plan.policy.interval.seconds,
+        timeScale: options.plan.policy.timeScale, maxRetries: options.plan.policy.maxRetries),
+      notifications: .init(counts),
+      attempts: .init(
+        total: counts.attempts,
+        byClass: Dictionary(uniqueKeysWithValues: counts.attemptsByClass.map { ($0.0.rawValue, $0.1) }),
+        topErrors: counts.topErrors.map { .init(error: $0.0, count: $0.1) }),
+      latencyMs: latency,
+      rate: .init(
+        target: options.plan.mode == .rate ? options.plan.rate : nil,
+        achieved: counts.achievedRate, lateStarts: counts.lateStarts),
+      elapsedS: (seconds * 1000).rounded() / 1000, interrupted: wasInterrupted,
+      thresholds: .init(
+        maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
+        maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
+      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation)
+  }
+
+  /// The URL without user or password, for output.
+  static func display(_ url: URL) -> String {
+    guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.absoluteString }
+    components.user = nil
+    components.password = nil
+    return components.string ?? url.absoluteString
+  }
+}

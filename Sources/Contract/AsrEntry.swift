@@ -1,0 +1,13 @@
+/// One `AsrResult` line of a transcript: a robot line has `text` empty, a user line has
+/// `robottext` empty. `time` is the `HH:MM:SS` offset from the answer.
+package struct AsrEntry: Codable, Sendable, Hashable {
+  package var time: String
+  package var robottext: String
+  package var text: String
+
+  package init(time: String, robottext: String, text: String) {
+    self.time = time
+    self.robottext = robottext
+    self.text = text
+  }
+}

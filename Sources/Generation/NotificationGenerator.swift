@@ -1,0 +1,91 @@
+import Contract
+import Scenario
+import Support
+
+/// The simulated AIRudder: every workflow of the scenario dialling at once, their
+/// notifications merged in send-time order. Lazy: it holds the workflows that have started
+/// and one pending notification each, never the run, so millions of notifications stream in
+/// constant memory. The same scenario and seed always give the same sequence.
+package struct NotificationGenerator: Sequence, Sendable {
+  private let model: GenerationModel
+  private let limit: Int?
+
+  /// `limit` stops after that many notifications; nil runs to the scenario's end.
+  package init(scenario: Scenario, limit: Int? = nil) {
+    model = GenerationModel(scenario)
+    self.limit = limit
+  }
+
+  package func makeIterator() -> Iterator {
+    Iterator(model: model, limit: limit)
+  }
+
+  package struct Iterator: IteratorProtocol {
+    private let model: GenerationModel
+    private let limit: Int?
+    private var emitted = 0
+    private var nextID: Int
+    private var nextWorkflow = 0
+    /// Started workflows with their next notification; the heap orders them by its send time.
+    /// Boxed, so that a notification's turn moves a reference, not the whole dialer state.
+    private var active: [Int: StartedWorkflow] = [:]
+
+    private final class StartedWorkflow {
+      var batcher: WorkflowBatcher
+      var next: CallCompletionNotification
+      init(batcher: WorkflowBatcher, next: CallCompletionNotification) {
+        self.batcher = batcher
+        self.next = next
+      }
+    }
+    private var ready = MinHeap<Ready>()
+
+    private struct Ready: Comparable {
+      var sendTime: Int64
+      var workflow: Int
+      static func < (a: Self, b: Self) -> Bool { (a.sendTime, a.workflow) < (b.sendTime, b.workflow) }
+    }
+
+    init(model: GenerationModel, limit: Int?) {
+      self.model = model
+      self.limit = limit
+      nextID = 2_000_000_000 + Int(model.scenario.seed % 100_000) * 1_000
+    }
+
+    package mutating func next() -> GeneratedNotification? {
+      if let limit, emitted >= limit { return nil }
+      startDueWorkflows()
+      guard let head = ready.popMin() else { return nil }
+      let started = active[head.workflow]!
+      var notification = started.next
+      if let following = started.batcher.nextBatch() {
+        started.next = following.notification
+        ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow))
+      } else {
+        active[head.workflow] = nil
+      }
+      emitted += 1
+      for index in notification.details.indices {
+        notification.details[index].id = nextID
+        nextID += 1
+      }
+      return GeneratedNotification(number: emitted, workflow: head.workflow, sendTime: head.sendTime, notification: notification)
+    }
+
+    /// Starts every workflow that could send before the earliest pending notification; a
+    /// workflow's notifications never precede its start.
+    private mutating func startDueWorkflows() {
+      let scenario = model.scenario
+      while nextWorkflow < scenario.workflows {
+        let start = scenario.startTime + Int64(Double(nextWorkflow) * scenario.dialer.workflowStagger.seconds)
+        if let earliest = ready.min, start > earliest.sendTime { return }
+        var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
+        if let first = batcher.nextBatch() {
+          ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow))
+          active[nextWorkflow] = StartedWorkflow(batcher: batcher, next: first.notification)
+        }
+        nextWorkflow += 1
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import Support
+
+/// The voicebot node of one workflow working through its contact list on `lines` lines: a
+/// discrete-event simulation that yields contacts whose round is over, in the order their
+/// last calls end. It holds only the calls in progress and the redials waiting.
+struct WorkflowDialer {
+  let index: Int
+  let identity: WorkflowIdentity
+  let startTime: Int64
+  private let model: GenerationModel
+  private var rng: SeededRandom
+  private var nextContact = 0
+  private var dialsPlaced: UInt64 = 0
+  /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
+  /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
+  private var inProgress = MinHeap<SlotKey>()
+  private var waitingRedials = MinHeap<SlotKey>()
+  private var slots: [(contact: Contact, dial: Dial?)?] = []
+  private var freeSlots: [Int] = []
+  private var callerNumbers: [String]
+  private let callIDSalt: UInt64
+
+  private struct SlotKey: Comparable {
+    var time: Int64
+    var order: UInt64
+    var slot: Int
+    static func < (a: Self, b: Self) -> Bool { (a.time, a.order) < (b.time, b.order) }
+    static func == (a: Self, b: Self) -> Bool { a.order == b.order }
+  }
+
+  init(index: Int, model: GenerationModel) {
+    let scenario = model.scenario
+    self.index = index
+    self.model = model
+    var rng = SeededRandom(seed: scenario.seed, stream: UInt64(index))
+    identity = WorkflowIdentity(index: index, scenario: scenario, using: &rng)
+    startTime = scenario.startTime + Int64(Double(index) * scenario.dialer.workflowStagger.seconds)
+    // One salt for all workflows: (index << 40 | dial) stays distinct after the XOR.
+    callIDSalt = SeededRandom.mix(scenario.seed ^ 0xCA11)
+    let lines = scenario.dialer.lines
+    if scenario.dialer.callerNumbers.isEmpty {
+      let pool = min(lines, 8)
+      callerNumbers = (0..<pool).map { _ in model.phones.landline(using: &rng) }
+    } else {
+      callerNumbers = scenario.dialer.callerNumbers
+    }
+    self.rng = rng
+    // Lines come up a few seconds apart, as a real dialer ramps up.
+    for line in 0..<min(lines, scenario.contactsPerWorkflow) {
+      let contact = newContact()
+      startDial(of: contact, at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
+    }
+  }
+
+  /// The next contact whose round is over, or nil when the list is done.
+  mutating func nextFinished() -> FinishedContact? {
+    while let (contact, dial) = popEnded() {
+      let redials = needsRedial(contact, after: dial)
+      let free = dial.ended + model.wrapUp
+      var finished: FinishedContact?
+      if redials {
+        var redial = consume contact
+        redial.earlierDials.append(dial)
+        let ready = dial.ended + model.redialInterval
+        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(redial, nil)))
+      } else {
+        finished = FinishedContact(contact: consume contact, last: dial)
+      }
+      // The freed line takes a due redial first, then a new contact, then waits for a redial.
+      if let due = waitingRedials.min, due.time <= free {
+        _ = waitingRedials.popMin()
+        startDial(of: take(due.slot).contact, at: free)
+      } else if nextContact < model.scenario.contactsPerWorkflow {
+        startDial(of: newContact(), at: free)
+      } else if let later = waitingRedials.popMin() {
+        startDial(of: take(later.slot).contact, at: later.time)
+      }
+      if let finished { return finished }
+    }
+    return nil
+  }
+
+  private mutating func popEnded() -> (Contact, Dial)? {
+    guard let next = inProgress.popMin() else { return nil }
+    let entry = take(next.slot)
+    return (entry.contact, entry.dial!)
+  }
+
+  private mutating func store(_ contact: consuming Contact, _ dial: consuming Dial?) -> Int {
+    if let slot = freeSlots.popLast() {
+      slots[slot] = (contact, dial)
+      return slot
+    }
+    slots.append((contact, dial))
+    return slots.count - 1
+  }
+
+  /// Moves the entry out (no copy of its strings) and frees the slot.
+  private mutating func take(_ slot: Int) -> (contact: Contact, dial: Dial?) {
+    freeSlots.append(slot)
+    return slots[slot].take()!
+  }
+
+  private func needsRedial(_ contact: Contact, after dial: Dial) -> Bool {
+    guard dial.status == .finished, contact.earlierDials.count + 1 < model.redialLimit else { return false }
+    guard let label = dial.label else { return true }
+    return model.redialsAfterLabel[label]
+  }
+
+  private mutating func newContact() -> Contact {
+    let number = nextContact
+    nextContact += 1
+    let person = model.names.name(using: &rng)
+    let globalNumber = index * model.scenario.contactsPerWorkflow + number
+    return Contact(
+      number: number, caseID: String(1_000_000_000 + globalNumber), name: person.name, gender: person.gender,
+      calleeNumber: model.phones.mobile(using: &rng))
+  }
+
+  /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
+  private mutating func startDial(of contact: consuming Contact, at placed: Int64) {
+    let dialer = model.dialer
+    let unique = (UInt64(index) << 40) | dialsPlaced
+    dialsPlaced += 1
+    let callID = HexID.unique(unique ^ callIDSalt, using: &rng)
+    let caller = callerNumbers[rng.int(in: 0...(callerNumbers.count - 1))]
+    var dial = Dial(
+      callID: callID, placed: placed, answered: nil, ended: placed, ringType: .null, ringTime: 0, status: .finished,
+      hangupType: .byRobot, label: nil, callerNumber: caller)
+    let status = model.statuses.pick(using: &rng)
+    if status != .finished {
+      // Never placed: the ring type keeps its initial null.
+      dial.status = status
+      dial.hangupType = status == .cancelled ? .canceled : .byRobot
+    } else if rng.chance(dialer.connectRate) {
+      let ring = rng.int(in: dialer.ringTime.wholeSeconds)
+      let talk = rng.int(in: dialer.talkTime.wholeSeconds)
+      dial.ringType = .normal
+      dial.ringTime = ring
+      dial.answered = placed + Int64(ring)
+      dial.ended = placed + Int64(ring + talk)
+      dial.label = model.labels.pick(using: &rng)
+      dial.hangupType = rng.chance(dialer.hangupByCalleeRate) ? .byCallee : .byRobot
+    } else {
+      let ringType = model.unconnectedRingTypes.pick(using: &rng)
+      let ring = ringType == .hold || ringType == .line ? rng.int(in: dialer.noAnswerRingTime.wholeSeconds) : rng.int(in: 0...5)
+      dial.ringType = ringType
+      dial.ringTime = ring
+      dial.ended = placed + Int64(ring)
+      dial.hangupType = ringType == .busy ? .byCallee : .byRobot
+    }
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(contact, dial)))
+  }
+}

@@ -1,0 +1,419 @@
+import CLinuxEvents
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The socket transport's engine: one thread and one epoll set carry every connection to one
+/// target. Requests come in through a locked inbox and an eventfd; each goes on an idle
+/// keep-alive connection, or a new one while fewer than `maxConnections` are open (sized to
+/// the concurrency, so none waits and loses part of its timeout), or else waits in line.
+/// An idle connection is reused as `KeepAlivePolicy` allows, checked just before reuse, so a
+/// server's idle close does not take a request with it.
+/// The deadline covers the whole request, connecting and waiting included; the loop sleeps
+/// exactly until the nearest one, so an idle or a waiting run costs no CPU.
+package final class HTTPConnectionLoop: @unchecked Sendable {
+  package struct Request {
+    /// Head and body, ready for the socket.
+    let bytes: [UInt8]
+    /// `CLOCK_MONOTONIC` nanoseconds.
+    let deadline: UInt64
+    let continuation: CheckedContinuation<AttemptOutcome, Never>
+
+    package init(bytes: [UInt8], deadline: UInt64, continuation: CheckedContinuation<AttemptOutcome, Never>) {
+      self.bytes = bytes
+      self.deadline = deadline
+      self.continuation = continuation
+    }
+  }
+
+  private let target: HTTPTarget
+  let maxConnections: Int
+  var keepAlive: KeepAlivePolicy
+  private let epoll: Int32
+  private let wakeup: Int32
+
+  // Shared with the submitting threads, under `lock`.
+  private let lock = NSLock()
+  private var inbox: [Request] = []
+  private var wakePending = false
+  private var stopping = false
+  private let exited = DispatchSemaphore(value: 0)
+
+  // The loop thread's own.
+  var connections: [Int32: HTTPConnection] = [:]
+  /// Oldest first; the most recent goes next (its server is least likely to close it).
+  var idle: [HTTPConnection] = []
+  /// No idle connection expires, nor may a waiting request be placed, before this (a lower
+  /// bound: it may be stale, never late).
+  var nextIdleCheck = UInt64.max
+  private var waiting: [Request] = []
+  private var waitingStart = 0
+  private var nextDeadline = UInt64.max
+  private var generation: UInt32 = 0
+  private var addresses: [SocketAddress]?
+  private var lastLookup: UInt64 = 0
+  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+
+  package init(target: HTTPTarget, maxConnections: Int, keepAlive: KeepAlivePolicy = KeepAlivePolicy()) {
+    self.target = target
+    self.maxConnections = max(1, maxConnections)
+    self.keepAlive = keepAlive
+    epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+    wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+    var event = epoll_event()
+    event.events = EPOLLIN.rawValue
+    event.data.u64 = UInt64(UInt32(bitPattern: wakeup))
+    _ = epoll_ctl(epoll, EPOLL_CTL_ADD, wakeup, &event)
+    addresses = target.resolve()
+    lastLookup = Self.now()
+    let thread = Thread { [self] in
+      runLoop()
+      exited.signal()
+    }
+    thread.name = "airudder-sim.http"
+    thread.start()
+  }
+
+  deinit {
+    close(wakeup)
+    close(epoll)
+    readBuffer.deallocate()
+  }
+
+  /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
+  package func submit(_ request: Request) {
+    lock.lock()
+    if stopping {
+      lock.unlock()
+      request.continuation.resume(returning: .connectionError("transport closed"))
+      return
+    }
+    inbox.append(request)
+    let wake = !wakePending
+    wakePending = true
+    lock.unlock()
+    if wake { signalWakeup() }
+  }
+
+  /// Ends the loop: requests still open end as "transport closed", connections close. Waits
+  /// for the thread, so nothing touches the loop after this returns.
+  package func shutdown() {
+    let first = lock.withLock {
+      defer { stopping = true }
+      return !stopping
+    }
+    guard first else { return }
+    signalWakeup()
+    exited.wait()
+  }
+
+  private func signalWakeup() {
+    var one: UInt64 = 1
+    _ = write(wakeup, &one, 8)
+  }
+
+  package static func now() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+  }
+
+  // MARK: The loop
+
+  private func runLoop() {
+    var events = [epoll_event](repeating: epoll_event(), count: 256)
+    while true {
+      var now = Self.now()
+      if now >= nextDeadline { expire(now: now) }
+      if now >= nextIdleCheck { closeExpiredIdle(now: now) }
+      let wake = min(nextDeadline, nextIdleCheck)
+      let wait: Int32
+      if wake == .max {
+        wait = -1
+      } else {
+        wait = Int32(clamping: (wake - min(now, wake) + 999_999) / 1_000_000)
+      }
+      let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), wait) }
+      if count < 0 && errno != EINTR { break }
+      for index in 0..<max(0, Int(count)) {
+        let event = events[index]
+        let token = event.data.u64
+        let fd = Int32(bitPattern: UInt32(truncatingIfNeeded: token))
+        if fd == wakeup {
+          var value: UInt64 = 0
+          _ = read(wakeup, &value, 8)
+        } else if let connection = connections[fd], connection.token == token {
+          handle(event.events, on: connection)
+        }
+      }
+      let (arrived, stop) = lock.withLock {
+        defer {
+          inbox.removeAll(keepingCapacity: true)
+          wakePending = false
+        }
+        return (inbox, stopping)
+      }
+      if stop {
+        closeEverything(pending: arrived)
+        return
+      }
+      now = Self.now()
+      for request in arrived {
+        if request.deadline <= now {
+          request.continuation.resume(returning: .timeout)
+        } else {
+          nextDeadline = min(nextDeadline, request.deadline)
+          dispatch(request)
+        }
+      }
+    }
+    // epoll failed: nothing more can be served.
+    closeEverything(pending: lock.withLock {
+      stopping = true
+      return inbox
+    })
+  }
+
+  private func closeEverything(pending: [Request]) {
+    for request in pending { request.continuation.resume(returning: .connectionError("transport closed")) }
+    for request in waiting[waitingStart...] { request.continuation.resume(returning: .connectionError("transport closed")) }
+    waiting.removeAll()
+    for connection in Array(connections.values) {
+      connection.release()?.continuation.resume(returning: .connectionError("transport closed"))
+      discard(connection)
+    }
+    idle.removeAll()
+  }
+
+  /// Puts a request on a connection: an idle one, a new one, or the line.
+  private func dispatch(_ request: Request) {
+    if waitingStart < waiting.count {
+      waiting.append(request)
+      return
+    }
+    switch placement() {
+    case .reuse(let connection): start(request, on: connection)
+    case .open: open(for: request)
+    case .wait: waiting.append(request)
+    }
+  }
+
+  /// A connection became free or went away: waiting requests go, in order, while they can.
+  func serveWaiting() {
+    while waitingStart < waiting.count {
+      let place = placement()
+      if case .wait = place { break }
+      // Taken off the line before it starts: starting may end it and serve the line again.
+      let request = waiting[waitingStart]
+      waitingStart += 1
+      switch place {
+      case .reuse(let connection): start(request, on: connection)
+      case .open: open(for: request)
+      case .wait: break
+      }
+    }
+    if waitingStart == waiting.count {
+      waiting.removeAll(keepingCapacity: true)
+      waitingStart = 0
+    }
+  }
+
+  private func start(_ request: Request, on connection: HTTPConnection) {
+    connection.carry(request)
+    if !connection.connecting { send(on: connection) }
+  }
+
+  // MARK: Connecting
+
+  private func open(for request: Request) {
+    let now = Self.now()
+    if addresses == nil && now - lastLookup >= 1_000_000_000 {
+      // Looked up again at most once a second: name lookup blocks the loop.
+      addresses = target.resolve()
+      lastLookup = now
+    }
+    guard let addresses else {
+      request.continuation.resume(returning: .connectionError("host not found"))
+      return
+    }
+    connect(request, to: addresses[...])
+  }
+
+  /// Starts a non-blocking connect to the first address that takes one, keeping the rest to
+  /// fall back on.
+  private func connect(_ request: Request, to candidates: ArraySlice<SocketAddress>) {
+    var remaining = candidates
+    var lastError = HTTPConnection.SocketError(code: ECONNREFUSED)
+    while let address = remaining.popFirst() {
+      generation &+= 1
+      switch HTTPConnection.open(to: address, generation: generation, fallbacks: remaining) {
+      case .failure(let error):
+        lastError = error
+      case .success(let (connection, connected)):
+        connections[connection.fd] = connection
+        connection.carry(request)
+        register(connection, interest: EPOLLOUT.rawValue, adding: true)
+        if connected { self.connected(connection) }
+        return
+      }
+    }
+    request.continuation.resume(returning: .connectionError(lastError.description))
+  }
+
+  private func connected(_ connection: HTTPConnection) {
+    connection.connecting = false
+    connection.fallbacks = []
+    send(on: connection)
+  }
+
+  /// A connect that failed: the next address, or the request fails with the reason.
+  private func connectFailed(_ connection: HTTPConnection, error: Int32) {
+    let request = connection.release()
+    let fallbacks = connection.fallbacks
+    discard(connection)
+    guard let request else { return }
+    if fallbacks.isEmpty {
+      request.continuation.resume(returning: .connectionError(HTTPConnection.SocketError(code: error).description))
+      serveWaiting()
+    } else {
+      connect(request, to: fallbacks)
+    }
+  }
+
+  // MARK: Events
+
+  private func handle(_ events: UInt32, on connection: HTTPConnection) {
+    if connection.connecting {
+      let error = connection.connectError
+      if error != 0 || events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLOUT.rawValue == 0 {
+        connectFailed(connection, error: error == 0 ? ECONNREFUSED : error)
+      } else if events & EPOLLOUT.rawValue != 0 {
+        connected(connection)
+      }
+      return
+    }
+    guard connection.request != nil else {
+      // An idle connection that became readable was closed by the server (or sent what
+      // nobody asked for): it must not carry the next request.
+      keepAlive.serverClosed(idleFor: Self.now() &- connection.idleSince)
+      idle.removeAll { $0 === connection }
+      discard(connection)
+      serveWaiting()
+      return
+    }
+    if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+      receive(on: connection)
+    }
+    if connection.request != nil, !connection.isWritten, events & EPOLLOUT.rawValue != 0 {
+      send(on: connection)
+    }
+  }
+
+  private func send(on connection: HTTPConnection) {
+    switch connection.send() {
+    case .sent:
+      setInterest(connection, EPOLLIN.rawValue)
+    case .wouldBlock:
+      setInterest(connection, EPOLLIN.rawValue | EPOLLOUT.rawValue)
+    case .failed(let error):
+      if connection.reused && connection.written == 0, let request = connection.release() {
+        // A kept-alive connection the server had closed; not a byte went out, so the
+        // request goes on a fresh connection and the server sees it once.
+        discard(connection)
+        dispatch(request)
+        return
+      }
+      closedUnderRequest(connection)
+      end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
+    }
+  }
+
+  private func receive(on connection: HTTPConnection) {
+    switch connection.receive(through: readBuffer) {
+    case .wouldBlock:
+      break
+    case .failed(let error):
+      closedUnderRequest(connection)
+      end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
+    case .step(.complete(let status, let reusable)):
+      end(connection, with: .response(status: status), reusable: reusable)
+    case .step(.malformed(let problem)):
+      end(connection, with: .other("malformed response: \(problem)"), reusable: false)
+    case .step(.closed(let midResponse)):
+      if !midResponse { closedUnderRequest(connection) }
+      end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
+    case .step(.needMore):
+      break
+    }
+  }
+
+  /// Resumes the connection's request with `outcome`; the connection serves the next one or
+  /// closes.
+  private func end(_ connection: HTTPConnection, with outcome: AttemptOutcome, reusable: Bool) {
+    let wholeRequestWent = connection.isWritten
+    guard let request = connection.release() else { return }
+    request.continuation.resume(returning: outcome)
+    let idleLimit = keepAlive.idleLimit(serverTimeout: connection.serverKeepAliveTimeout)
+    if reusable && wholeRequestWent && idleLimit > 0 {
+      connection.reused = true
+      connection.idleSince = Self.now()
+      connection.idleUntil = connection.idleSince &+ idleLimit
+      nextIdleCheck = min(nextIdleCheck, connection.idleUntil)
+      idle.append(connection)
+    } else {
+      discard(connection)
+    }
+    serveWaiting()
+  }
+
+  /// Ends every request past its deadline as a timeout; its connection closes, since the
+  /// rest of its answer could still arrive. Finds the next deadline.
+  private func expire(now: UInt64) {
+    var next = UInt64.max
+    for connection in Array(connections.values) {
+      guard let deadline = connection.request?.deadline else { continue }
+      if deadline <= now {
+        connection.release()?.continuation.resume(returning: .timeout)
+        discard(connection)
+      } else {
+        next = min(next, deadline)
+      }
+    }
+    var kept: [Request] = []
+    for request in waiting[waitingStart...] {
+      if request.deadline <= now {
+        request.continuation.resume(returning: .timeout)
+      } else {
+        next = min(next, request.deadline)
+        kept.append(request)
+      }
+    }
+    waiting = kept
+    waitingStart = 0
+    nextDeadline = next
+    serveWaiting()
+  }
+
+  // MARK: Bookkeeping
+
+  private func register(_ connection: HTTPConnection, interest: UInt32, adding: Bool) {
+    var event = epoll_event()
+    event.events = interest
+    event.data.u64 = connection.token
+    _ = epoll_ctl(epoll, adding ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, connection.fd, &event)
+    connection.interest = interest
+  }
+
+  private func setInterest(_ connection: HTTPConnection, _ interest: UInt32) {
+    if connection.interest != interest { register(connection, interest: interest, adding: false) }
+  }
+
+  /// Closes a connection that carries no request.
+  func discard(_ connection: HTTPConnection) {
+    connections.removeValue(forKey: connection.fd)
+    _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+    connection.close()
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HTTP1
+import Support
+
+/// `--record FILE`: each received notification as one JSON line, with its arrival time, the
+/// attempt, the answer given (`null` for a dropped connection) and the sender's
+/// `Content-Type` and `User-Agent`. A line is written as it is answered (one write each, so
+/// `tail -f` follows it); a failed write is kept in `failure` and ends the recording.
+final class ReceiverRecorder: @unchecked Sendable {
+  private let file: OutputFile
+  private let lock = NSLock()
+
+  init(path: String) throws(OutputError) {
+    file = try OutputFile(path: path, what: "the record")
+  }
+
+  /// The first write error, if any: the record is incomplete.
+  var failure: OutputError? { lock.withLock { file.failure } }
+
+  func record(arrived: Double, attempt: Int, status: Int?, request: HTTPRequest) {
+    let body = request.body
+    var writer = JSONByteWriter(capacity: body.count + 128)
+    writer.beginObject()
+    writer.key("time"); writer.string(UTCTime.iso8601Milliseconds(arrived))
+    writer.key("attempt"); writer.int(attempt)
+    writer.key("status")
+    if let status { writer.int(status) } else { writer.null() }
+    writer.key("content_type"); writer.string(request.header("content-type") ?? "")
+    writer.key("user_agent"); writer.string(request.header("user-agent") ?? "")
+    let isJSON = (try? JSONSerialization.jsonObject(with: Data(body))) != nil
+    if isJSON {
+      writer.key("notification")
+      writer.append(contentsOf: body)
+    } else {
+      writer.key("body"); writer.string(String(decoding: body, as: UTF8.self))
+    }
+    writer.endObject()
+    writer.append(UInt8(ascii: "\n"))
+    lock.withLock { writer.withBytes { file.write($0) } }
+  }
+
+  /// Closes the file; later records are dropped.
+  func close() {
+    lock.withLock { file.close() }
+  }
+}

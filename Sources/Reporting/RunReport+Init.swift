@@ -1,0 +1,25 @@
+import Receiver
+
+// Memberwise initializers for the command line, which builds reports (Swift synthesises only
+// internal ones).
+
+extension RunReport {
+  package init(scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy, notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool, thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []) {
+    self.scenario = scenario
+    self.target = target
+    self.transport = transport
+    self.mode = mode
+    self.concurrency = concurrency
+    self.policy = policy
+    self.notifications = notifications
+    self.attempts = attempts
+    self.latencyMs = latencyMs
+    self.rate = rate
+    self.elapsedS = elapsedS
+    self.interrupted = interrupted
+    self.thresholds = thresholds
+    self.exitCode = exitCode
+    self.receiver = receiver
+    self.reconciliationErrors = reconciliationErrors
+  }
+}

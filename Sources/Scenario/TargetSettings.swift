@@ -1,0 +1,51 @@
+import Contract
+import Foundation
+import Support
+
+/// Where `run` posts and the KEY it signs with.
+package struct TargetSettings: Decodable, Sendable {
+  /// The receiver's URL; nil means `run` starts the built-in mock receiver.
+  package var url: URL?
+  /// The KEY of `Sign = md5(TaskID + KEY)`.
+  package var key = Signer.defaultKey
+  /// The socket transport closes a connection idle this long (`run --keepalive-idle`); nil:
+  /// the default.
+  package var keepAliveIdle: SettingDuration?
+
+  package init() {}
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case url, key, keepAliveIdle
+  }
+
+  package init(from decoder: any Decoder) throws {
+    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
+    if let text: String = try s.optional(.url) {
+      switch TargetSettings.parseURL(text) {
+      case .success(let parsed): url = parsed
+      case .failure(let problem): throw s.invalid(.url, problem.message)
+      }
+    }
+    key = try s.value(.key, default: key)
+    keepAliveIdle = try s.optional(.keepAliveIdle)  // at most 30 days, as every duration
+  }
+
+  /// Why a target URL was refused.
+  package struct URLProblem: Error, Sendable {
+    package let message: String
+  }
+
+  /// Accepts absolute `http` and `https` URLs with a host; names what is wrong otherwise.
+  package static func parseURL(_ text: String) -> Result<URL, URLProblem> {
+    guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+      return .failure(URLProblem(message: "expected an absolute http or https URL, got \"\(text)\""))
+    }
+    guard scheme == "http" || scheme == "https" else {
+      return .failure(URLProblem(message: "unsupported scheme \"\(scheme)\" in \"\(text)\"; expected http or https"))
+    }
+    guard let host = url.host, !host.isEmpty else {
+      return .failure(URLProblem(message: "expected a host in \"\(text)\""))
+    }
+    return .success(url)
+  }
+}

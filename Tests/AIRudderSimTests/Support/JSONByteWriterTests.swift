@@ -1,0 +1,62 @@
+@testable import AIRudderSimCLI
+@testable import Contract
+@testable import Delivery
+@testable import Generation
+@testable import HTTP1
+@testable import Receiver
+@testable import Reporting
+@testable import Scenario
+@testable import Support
+import Foundation
+import Testing
+
+@Suite struct JSONByteWriterTests {
+  private func written(_ body: (inout JSONByteWriter) -> Void, pretty: Bool = false) -> String {
+    var writer = JSONByteWriter(pretty: pretty, capacity: 8)
+    body(&writer)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  @Test(arguments: [
+    ("plain", #""plain""#),
+    ("", #""""#),
+    ("quote \" and back\\slash", #""quote \" and back\\slash""#),
+    ("tab\tnew\nline\rret", #""tab\tnew\nline\rret""#),
+    ("\u{01}\u{1F}\u{08}\u{0C}", #""\u0001\u001f\b\f""#),
+    ("王小明 😀 ñ", #""王小明 😀 ñ""#),
+    ("0123456789abcdef\"0123456789", #""0123456789abcdef\"0123456789""#),
+    // An escape in a middle word followed by a clean last word, and in the last partial word.
+    ("01234567\"9abcdef0123456789", #""01234567\"9abcdef0123456789""#),
+    ("0123456789abc\\", #""0123456789abc\\""#),
+    ("0123456\n", #""0123456\n""#),
+  ])
+  func escapesStrings(input: String, expected: String) throws {
+    let output = written { $0.string(input) }
+    #expect(output == expected)
+    // And any JSON parser reads back the original.
+    let parsed = try JSONSerialization.jsonObject(with: Data("[\(output)]".utf8)) as! [String]
+    #expect(parsed == [input])
+  }
+
+  @Test(arguments: [0, 7, -7, 2_123_875_204, Int.max, Int.min])
+  func writesIntegers(value: Int) {
+    #expect(written { $0.int(value) } == String(value))
+  }
+
+  @Test func nestsCompactAndPretty() {
+    let body: (inout JSONByteWriter) -> Void = { w in
+      w.beginObject()
+      w.key("a"); w.int(1)
+      w.key("b"); w.beginArray(); w.element(); w.string("x"); w.element(); w.null(); w.endArray()
+      w.key("c"); w.beginObject(); w.endObject()
+      w.endObject()
+    }
+    #expect(written(body) == #"{"a":1,"b":["x",null],"c":{}}"#)
+    #expect(written(body, pretty: true) == "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n    null\n  ],\n  \"c\": {}\n}")
+  }
+
+  @Test func growsPastItsInitialCapacity() {
+    let long = String(repeating: "x", count: 10_000)
+    #expect(written { $0.string(long) }.count == 10_002)
+  }
+}
