@@ -140,6 +140,15 @@ enum RunCommand {
     options.thresholds.maxAbandoned = try arguments.int("--max-abandoned", in: 0...Int.max) ?? fromScenario.maxAbandoned ?? 0
     options.thresholds.maxP99 = try arguments.duration("--max-p99")?.duration ?? fromScenario.maxP99?.duration
     options.thresholds.minSuccessRate = fromScenario.minSuccessRate
+    // A limit the scenario set is named by its key in the verdict's messages.
+    if arguments.string("--max-dropped") == nil && fromScenario.maxDropped != nil {
+      options.thresholds.source.maxDropped = "thresholds.maxDropped"
+    }
+    if arguments.string("--max-abandoned") == nil && fromScenario.maxAbandoned != nil {
+      options.thresholds.source.maxAbandoned = "thresholds.maxAbandoned"
+    }
+    if arguments.string("--max-p99") == nil && fromScenario.maxP99 != nil { options.thresholds.source.maxP99 = "thresholds.maxP99" }
+    if fromScenario.minSuccessRate != nil { options.thresholds.source.minSuccessRate = "thresholds.minSuccessRate" }
     if let text = arguments.string("--min-success-rate") {
       let percent = text.hasSuffix("%")
       guard let number = Double(percent ? String(text.dropLast()) : text), number.isFinite else {
@@ -150,6 +159,7 @@ enum RunCommand {
         throw CommandLineError.invalidValue(option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
       }
       options.thresholds.minSuccessRate = rate
+      options.thresholds.source.minSuccessRate = "--min-success-rate"
     }
     return options
   }

@@ -25,7 +25,7 @@ package enum TransportChoice: String, Sendable, CaseIterable {
   /// Why this choice cannot carry `url`, or nil when it can.
   package func problem(with url: URL) -> String? {
     if self == .sockets && HTTPTarget(url: url) == nil {
-      return "the socket transport speaks plain http only; use --transport urlsession (or auto) for \(url.scheme ?? "this") URLs"
+      return "the socket transport speaks plain http only; use --transport urlsession (or auto) for https URLs"
     }
     return nil
   }

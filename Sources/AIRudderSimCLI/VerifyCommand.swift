@@ -61,9 +61,20 @@ enum VerifyCommand {
       }
     }
     while true {
-      let chunk = handle.readData(ofLength: 1 << 20)
+      // `readData(ofLength:)` traps on a read error (a directory, EIO); this one throws.
+      let chunk: Data
+      do {
+        chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+      } catch {
+        throw InputError.unreadable(file: name, reason: Self.reason(error))
+      }
       for object in try reader.feed(chunk, final: chunk.isEmpty) { try check(object) }
       if chunk.isEmpty { break }
+    }
+    guard checked > 0 else {
+      // An empty file (a failed `generate` upstream) must not pass as verified.
+      context.stderr.line("error: \(name): no notification to verify")
+      return .failure
     }
     if bad > 0 {
       context.stderr.line("error: \(firstProblem!)")
@@ -72,5 +83,15 @@ enum VerifyCommand {
     }
     context.stdout.line("verified \(checked) notifications (\(details) Details): every Sign matches md5(TaskID + KEY)")
     return .success
+  }
+
+  /// The system's words for a read error ("Is a directory"), not Foundation's wrapper.
+  static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(posix.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    return nsError.localizedDescription
   }
 }

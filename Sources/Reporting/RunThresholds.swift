@@ -19,6 +19,18 @@ package struct RunThresholds: Sendable, Equatable {
   package var maxP99: Duration?
   /// Lowest acceptable success rate, 0 to 1.
   package var minSuccessRate: Double?
+  /// Where each limit was set, for the messages: the flag, or the scenario's key.
+  package var source = Source()
+
+  /// The name each limit is known by where the user set it.
+  package struct Source: Sendable, Equatable {
+    package var maxDropped = "--max-dropped"
+    package var maxAbandoned = "--max-abandoned"
+    package var maxP99 = "--max-p99"
+    package var minSuccessRate = "--min-success-rate"
+
+    package init() {}
+  }
 
   package init(maxDropped: Int = 0, maxAbandoned: Int = 0, maxP99: Duration? = nil, minSuccessRate: Double? = nil) {
     self.maxDropped = maxDropped
@@ -41,18 +53,19 @@ package struct RunThresholds: Sendable, Equatable {
       missed.append("nothing was delivered")
     }
     if counts.dropped > maxDropped {
-      missed.append("dropped \(counts.dropped) > --max-dropped \(maxDropped)")
+      missed.append("dropped \(counts.dropped) > \(source.maxDropped) \(maxDropped)")
     }
     if counts.abandoned > maxAbandoned {
-      missed.append("abandoned \(counts.abandoned) > --max-abandoned \(maxAbandoned) (refused, then the run ended before their retries)")
+      missed.append("abandoned \(counts.abandoned) > \(source.maxAbandoned) \(maxAbandoned) (refused, then the run ended before their retries)")
     }
     let p99 = Double(counts.latency.value(atPercentile: 99)) / 1000
     if let maxP99, p99 > maxP99.milliseconds {
-      missed.append("p99 \(RunReport.short(p99)) ms > --max-p99 \(RunReport.short(maxP99.milliseconds)) ms")
+      missed.append("p99 \(RunReport.short(p99)) ms > \(source.maxP99) \(RunReport.short(maxP99.milliseconds)) ms")
     }
     let rate = Self.successRate(counts)
-    if let minSuccessRate, rate < minSuccessRate {
-      missed.append("success rate \(Self.percent(rate)) < --min-success-rate \(Self.percent(minSuccessRate))")
+    // A billionth of slack: `99.9%` is 99.9 / 100 = 0.9990000000000001, which 999 of 1,000 meets.
+    if let minSuccessRate, rate < minSuccessRate - 1e-9 {
+      missed.append("success rate \(Self.percent(rate)) < \(source.minSuccessRate) \(Self.percent(minSuccessRate))")
     }
     return missed
   }

@@ -46,6 +46,9 @@ package struct TargetSettings: Decodable, Sendable {
     guard let host = url.host, !host.isEmpty else {
       return .failure(URLProblem(message: "expected a host in \"\(text)\""))
     }
+    if let port = url.port, !(1...65_535).contains(port) {
+      return .failure(URLProblem(message: "expected a port from 1 to 65535 in \"\(text)\", got \(port)"))
+    }
     return .success(url)
   }
 }

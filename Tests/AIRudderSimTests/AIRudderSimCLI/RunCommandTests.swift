@@ -15,6 +15,7 @@ import Testing
     (["run"], "error: missing SCENARIO"),
     (["run", "Scenarios/smoke.json", "--rate", "fast"], "error: invalid value 'fast' for '--rate': expected notifications per second above 0"),
     (["run", "Scenarios/smoke.json", "--rate", "5", "--timeline"], "error: invalid value '5.0' for '--rate': expected either --rate or --timeline, not both"),
+    (["run", "Scenarios/smoke.json", "--url", "http://127.0.0.1:99999/"], #"error: invalid value 'http://127.0.0.1:99999/' for '--url': expected a port from 1 to 65535 in "http://127.0.0.1:99999/", got 99999"#),
     (["run", "Scenarios/smoke.json", "--url", "ftp://host/x"], #"error: invalid value 'ftp://host/x' for '--url': unsupported scheme "ftp" in "ftp://host/x"; expected http or https"#),
     (["run", "Scenarios/smoke.json", "--url", "not a url"], #"error: invalid value 'not a url' for '--url': expected an absolute http or https URL, got "not a url""#),
     (["run", "Scenarios/smoke.json", "--duration", "soon"], "error: invalid value 'soon' for '--duration': expected a duration such as 10s, 250ms or 1m"),

@@ -22,6 +22,21 @@ import Testing
       exitCode: 1, receiver: ReceiverCounts(requests: 9, accepted: 2))
   }
 
+  /// A target or limit that is not set is written as null, not left out.
+  @Test func unsetValuesAreNull() throws {
+    let data = try Self.sample().jsonData()
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var sample = Self.sample()
+    sample.rate.target = nil
+    let unset = try #require(try JSONSerialization.jsonObject(with: sample.jsonData()) as? [String: Any])
+    let rate = try #require(unset["rate"] as? [String: Any])
+    #expect(rate["target"] is NSNull)
+    let thresholds = try #require(object["thresholds"] as? [String: Any])
+    for key in ["max_dropped", "max_abandoned", "max_p99_ms", "min_success_rate"] {
+      #expect(thresholds[key] is NSNull, "\(key) missing or not null")
+    }
+  }
+
   /// The keys the README documents and the issue names.
   @Test func jsonShape() throws {
     let object = try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as! [String: Any]
@@ -43,7 +58,7 @@ import Testing
 
   @Test func textNamesEveryFigure() {
     let text = Self.sample().text
-    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "transport sockets", "balanced", "retry 60s / time scale 60.0 = 1s"] {
+    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "transport sockets", "balanced", "retry 60s / time scale 60.0 = 1s", "(2.0 notifications/s, 6.0 attempts/s)"] {
       #expect(text.contains(fragment), "missing \(fragment)")
     }
     var unbalanced = Self.sample()

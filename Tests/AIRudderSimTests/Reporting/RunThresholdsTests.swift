@@ -54,6 +54,9 @@ import Testing
       name: "p99 above its limit", counts: counts(delivered: 10, p99Micros: 600_000), thresholds: RunThresholds(maxP99: .milliseconds(500)),
       missed: ["p99 "]),
     Case(
+      name: "a percentage met exactly (99.9 / 100 is a little above 999 / 1000 in binary)",
+      counts: counts(delivered: 999, dropped: 1), thresholds: RunThresholds(maxDropped: 1, minSuccessRate: 99.9 / 100), missed: []),
+    Case(
       name: "p99 at its limit passes", counts: counts(delivered: 10, p99Micros: 400_000), thresholds: RunThresholds(maxP99: .milliseconds(500)),
       missed: []),
   ]
@@ -65,6 +68,14 @@ import Testing
     for (line, start) in zip(missed, example.missed) {
       #expect(line.hasPrefix(start), "\(line) does not start with \(start)")
     }
+  }
+
+  /// A limit the scenario set is named by its key, so the message points where to change it.
+  @Test func missedLimitsNameWhereTheyWereSet() {
+    var thresholds = RunThresholds(minSuccessRate: 0.99)
+    thresholds.source.minSuccessRate = "thresholds.minSuccessRate"
+    let missed = thresholds.missed(by: Self.counts(delivered: 9, dropped: 1))
+    #expect(missed == ["dropped 1 > --max-dropped 0", "success rate 90% < thresholds.minSuccessRate 99%"])
   }
 
   @Test func successRateOverJudgedNotifications() {
