@@ -5,7 +5,7 @@ import Support
 
 /// Stands in for AIRudder's sender: generates and signs notifications, starts them by the
 /// load model, posts each through the transport, retries failures by the policy with the same
-/// bytes, and records everything in the recorder. Time comes from the injected clock, so tests
+/// bytes, and tells the recorder (the ledger) everything. Time comes from the injected clock, so tests
 /// run the whole schedule without sleeping.
 ///
 /// Cancelling the task that runs `run()` stops it: nothing new starts, waiting retries end as
