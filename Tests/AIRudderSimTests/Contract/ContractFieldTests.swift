@@ -135,6 +135,11 @@ import Testing
   }
 }
 
+/// Arguments named with their level: `CallID` is a call's and a redial's.
+extension ContractField: CustomTestStringConvertible {
+  public var testDescription: String { "\(level).\(name)" }
+}
+
 extension NotificationValidator.Verdict {
   fileprivate var isValid: Bool {
     if case .valid = self { return true }
