@@ -11,10 +11,18 @@ enum VerifyCommand {
     positionals: [.init("FILE", optional: true, help: "File of notifications; - or nothing reads standard input.")],
     options: [.init("--key", value: "K", help: "The KEY (default: airudder).")])
 
+  /// The three envelope fields `verify` reads, keyed by the contract's table.
   private struct SignedEnvelope: Decodable {
-    var TaskID: String?
-    var Sign: String?
-    var Details: [IgnoredDetail]?
+    var taskID: String?
+    var sign: String?
+    var details: [IgnoredDetail]?
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: ContractField.self)
+      taskID = try c.decodeIfPresent(String.self, forKey: .taskID)
+      sign = try c.decodeIfPresent(String.self, forKey: .sign)
+      details = try c.decodeIfPresent([IgnoredDetail].self, forKey: .details)
+    }
   }
 
   private struct IgnoredDetail: Decodable {}
@@ -44,16 +52,16 @@ enum VerifyCommand {
       guard let envelope = try? decoder.decode(SignedEnvelope.self, from: object.bytes) else {
         throw InputError.malformed(file: name, line: object.line, reason: "not a JSON object")
       }
-      details += envelope.Details?.count ?? 0
+      details += envelope.details?.count ?? 0
       var problem: String?
-      if let taskID = envelope.TaskID, let sign = envelope.Sign {
+      if let taskID = envelope.taskID, let sign = envelope.sign {
         let expected = signs[taskID] ?? Signer.sign(taskID: taskID, key: key)
         signs[taskID] = expected
         if sign.lowercased() != expected {
           problem = "Sign \"\(sign)\" of TaskID \"\(taskID)\" does not match md5(TaskID + KEY) = \"\(expected)\""
         }
       } else {
-        problem = envelope.TaskID == nil ? "missing TaskID" : "missing Sign"
+        problem = envelope.taskID == nil ? "missing \(ContractField.taskID.name)" : "missing \(ContractField.sign.name)"
       }
       if let problem {
         bad += 1

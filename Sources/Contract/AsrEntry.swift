@@ -1,6 +1,6 @@
 /// One `AsrResult` line of a transcript: a robot line has `text` empty, a user line has
 /// `robottext` empty. `time` is the `HH:MM:SS` offset from the answer.
-package struct AsrEntry: Codable, Sendable, Hashable {
+package struct AsrEntry: Sendable, Hashable {
   package var time: String
   package var robottext: String
   package var text: String

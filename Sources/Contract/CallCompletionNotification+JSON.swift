@@ -12,14 +12,14 @@ extension CallCompletionNotification {
 
   package func write(to w: inout JSONByteWriter) {
     w.beginObject()
-    w.key("workflow_id"); w.string(workflowID)
-    w.key("workflow_name"); w.string(workflowName)
-    w.key("nodetask_id"); w.string(nodetaskID)
-    w.key("nodetask_name"); w.string(nodetaskName)
-    w.key("TaskID"); w.string(taskID)
-    w.key("TaskName"); w.string(taskName)
-    w.key("Sign"); w.string(sign)
-    w.key("Details")
+    w.key(.workflowID); w.string(workflowID)
+    w.key(.workflowName); w.string(workflowName)
+    w.key(.nodetaskID); w.string(nodetaskID)
+    w.key(.nodetaskName); w.string(nodetaskName)
+    w.key(.taskID); w.string(taskID)
+    w.key(.taskName); w.string(taskName)
+    w.key(.sign); w.string(sign)
+    w.key(.details)
     w.beginArray()
     // Through the buffer: its subscript borrows the call in place, where Array's getter (and
     // for-in) would copy it, retaining and releasing its ~25 strings.
@@ -38,113 +38,121 @@ extension CallDetail {
   func write(to w: inout JSONByteWriter) {
     let nulls = style.contains(.explicitNulls)
     w.beginObject()
-    w.key("id"); w.int(id)
-    w.key("RobotID"); w.string(robotID)
-    w.key("CalleeName"); w.string(calleeName)
-    w.key("CalleeGender"); w.string(calleeGender)
-    w.key("CalleeNumber"); w.string(calleeNumber)
-    w.key("CallStartTime"); w.string(callStartTime)
-    w.key("CallEndTime"); w.string(callEndTime)
-    w.key("Status"); w.string(status.rawValue)
-    w.key("Intention"); w.string(intention)
-    w.key("CallID"); w.string(callID)
-    w.key("CallTimes"); w.int(callTimes)
-    w.key("Comments"); w.string(comments)
-    w.optionalString("BorrowedDate", borrowedDate, nulls)
-    w.optionalString("DueDate", dueDate, nulls)
-    w.optionalString("BorrowedAmount", borrowedAmount, nulls)
-    w.optionalString("TotalOwingAmount", totalOwingAmount, nulls)
-    w.optionalString("CurrencyUnit", currencyUnit, nulls)
-    w.key("PlatformName"); w.string(platformName)
-    w.key("RingType")
+    w.key(.id); w.int(id)
+    w.key(.robotID); w.string(robotID)
+    w.key(.calleeName); w.string(calleeName)
+    w.key(.calleeGender); w.string(calleeGender)
+    w.key(.calleeNumber); w.string(calleeNumber)
+    w.key(.callStartTime); w.string(callStartTime)
+    w.key(.callEndTime); w.string(callEndTime)
+    w.key(.status); w.string(status.rawValue)
+    w.key(.intention); w.string(intention)
+    w.key(.callID); w.string(callID)
+    w.key(.callTimes); w.int(callTimes)
+    w.key(.comments); w.string(comments)
+    w.optionalString(.borrowedDate, borrowedDate, nulls)
+    w.optionalString(.dueDate, dueDate, nulls)
+    w.optionalString(.borrowedAmount, borrowedAmount, nulls)
+    w.optionalString(.totalOwingAmount, totalOwingAmount, nulls)
+    w.optionalString(.currencyUnit, currencyUnit, nulls)
+    w.key(.platformName); w.string(platformName)
+    w.key(.ringType)
     if ringType == .null && !style.contains(.ringTypeNullAsString) { w.null() } else { w.string(ringType.rawValue) }
-    w.key("HangupType"); w.string(hangupType.rawValue)
-    w.optionalString("ExtraA", extraA, nulls)
-    w.optionalString("ExtraB", extraB, nulls)
-    w.optionalString("ExtraC", extraC, nulls)
+    w.key(.hangupType); w.string(hangupType.rawValue)
+    w.optionalString(.extraA, extraA, nulls)
+    w.optionalString(.extraB, extraB, nulls)
+    w.optionalString(.extraC, extraC, nulls)
     if let asrResult {
-      w.key("AsrResult")
+      w.key(.asrResult)
       w.beginArray()
       asrResult.withUnsafeBufferPointer { lines in
         for index in lines.indices {
           w.element()
           if w.pretty {
             w.beginObject()
-            w.key("time"); w.string(lines[index].time)
-            w.key("robottext"); w.string(lines[index].robottext)
-            w.key("text"); w.string(lines[index].text)
+            w.key(.asrTime); w.string(lines[index].time)
+            w.key(.asrRobotText); w.string(lines[index].robottext)
+            w.key(.asrText); w.string(lines[index].text)
             w.endObject()
           } else {
             // Transcripts are most of a payload's members: written in fewer, larger pieces.
-            w.raw(#"{"time":""#); w.stringBody(lines[index].time)
-            w.raw(#"","robottext":""#); w.stringBody(lines[index].robottext)
-            w.raw(#"","text":""#); w.stringBody(lines[index].text)
+            w.raw("{", key: ContractField.asrTime.key, #"""#)
+            w.stringBody(lines[index].time)
+            w.raw(#"","#, key: ContractField.asrRobotText.key, #"""#)
+            w.stringBody(lines[index].robottext)
+            w.raw(#"","#, key: ContractField.asrText.key, #"""#)
+            w.stringBody(lines[index].text)
             w.raw(#""}"#)
           }
         }
       }
       w.endArray()
     } else if nulls {
-      w.key("AsrResult"); w.null()
+      w.key(.asrResult); w.null()
     }
-    w.optionalInt("RingTime", ringTime, nulls)
-    w.optionalInt("TalkRound", talkRound, nulls)
+    w.optionalInt(.ringTime, ringTime, nulls)
+    w.optionalInt(.talkRound, talkRound, nulls)
     if let redialCalls {
-      w.key("RedailCall")
+      w.key(.redialCalls)
       w.beginArray()
       for redial in redialCalls {
         w.element()
         w.beginObject()
-        w.key("CallID"); w.string(redial.callID)
-        w.key("CallStartTime"); w.string(redial.callStartTime)
-        w.key("RingType")
+        w.key(.redialCallID); w.string(redial.callID)
+        w.key(.redialCallStartTime); w.string(redial.callStartTime)
+        w.key(.redialRingType)
         if redial.ringType == .null && !style.contains(.ringTypeNullAsString) { w.null() } else { w.string(redial.ringType.rawValue) }
-        w.key("RingTime"); w.int(redial.ringTime)
-        w.key("HangupType"); w.string(redial.hangupType.rawValue)
-        w.key("ResultLabel"); w.string(redial.resultLabel)
-        w.key("callee_number"); w.string(redial.calleeNumber)
-        w.key("caller_number"); w.string(redial.callerNumber)
+        w.key(.redialRingTime); w.int(redial.ringTime)
+        w.key(.redialHangupType); w.string(redial.hangupType.rawValue)
+        w.key(.redialResultLabel); w.string(redial.resultLabel)
+        w.key(.redialCalleeNumber); w.string(redial.calleeNumber)
+        w.key(.redialCallerNumber); w.string(redial.callerNumber)
         w.endObject()
       }
       w.endArray()
     } else if nulls {
-      w.key("RedailCall"); w.null()
+      w.key(.redialCalls); w.null()
     }
-    w.optionalMap("NerSlots", nerSlots, nulls)
-    w.optionalString("intention_description", intentionDescription, nulls)
-    w.optionalMap("EventLabel", eventLabel, nulls)
-    w.optionalMap("Multi_intention", multiIntention, nulls)
-    w.optionalString("AskWhatsAPP", askWhatsAPP, nulls)
-    w.optionalString("AsrPTP", asrPTP, nulls)
-    w.optionalString("caller_number", callerNumber, nulls)
-    w.key("CaseID"); w.string(caseID)
-    w.key("Variables"); w.map(variables)
+    w.optionalMap(.nerSlots, nerSlots, nulls)
+    w.optionalString(.intentionDescription, intentionDescription, nulls)
+    w.optionalMap(.eventLabel, eventLabel, nulls)
+    w.optionalMap(.multiIntention, multiIntention, nulls)
+    w.optionalString(.askWhatsAPP, askWhatsAPP, nulls)
+    w.optionalString(.asrPTP, asrPTP, nulls)
+    w.optionalString(.callerNumber, callerNumber, nulls)
+    w.key(.caseID); w.string(caseID)
+    w.key(.variables); w.map(variables)
     w.endObject()
   }
 }
 
 extension JSONByteWriter {
-  mutating func optionalString(_ key: StaticString, _ value: String?, _ nulls: Bool) {
+  /// Starts a member named by the table; inlined so the key is a literal again.
+  @inline(__always) mutating func key(_ field: ContractField) {
+    key(field.key)
+  }
+
+  @inline(__always) mutating func optionalString(_ field: ContractField, _ value: String?, _ nulls: Bool) {
     if let value {
-      self.key(key); string(value)
+      key(field); string(value)
     } else if nulls {
-      self.key(key); null()
+      key(field); null()
     }
   }
 
-  mutating func optionalInt(_ key: StaticString, _ value: Int?, _ nulls: Bool) {
+  @inline(__always) mutating func optionalInt(_ field: ContractField, _ value: Int?, _ nulls: Bool) {
     if let value {
-      self.key(key); int(value)
+      key(field); int(value)
     } else if nulls {
-      self.key(key); null()
+      key(field); null()
     }
   }
 
-  mutating func optionalMap(_ key: StaticString, _ value: OrderedStringMap?, _ nulls: Bool) {
+  @inline(__always) mutating func optionalMap(_ field: ContractField, _ value: OrderedStringMap?, _ nulls: Bool) {
     if let value {
-      self.key(key); map(value)
+      key(field); map(value)
     } else if nulls {
-      self.key(key); null()
+      key(field); null()
     }
   }
 

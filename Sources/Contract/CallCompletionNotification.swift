@@ -1,6 +1,6 @@
 /// The body AIRudder POSTs when workflow calls end: the envelope of the seed page, with the
 /// calls that ended together in `details`. Every key is required.
-package struct CallCompletionNotification: Codable, Sendable, Hashable {
+package struct CallCompletionNotification: Sendable, Hashable {
   package var workflowID: String
   package var workflowName: String
   package var nodetaskID: String
@@ -23,16 +23,5 @@ package struct CallCompletionNotification: Codable, Sendable, Hashable {
     self.taskName = taskName
     self.sign = sign
     self.details = details
-  }
-
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case workflowID = "workflow_id"
-    case workflowName = "workflow_name"
-    case nodetaskID = "nodetask_id"
-    case nodetaskName = "nodetask_name"
-    case taskID = "TaskID"
-    case taskName = "TaskName"
-    case sign = "Sign"
-    case details = "Details"
   }
 }

@@ -1,6 +1,11 @@
+/// Keys from `ContractField`; optional fields are decoded if present, and a `null` among them
+/// marks the call's style as `.explicitNulls`.
 extension CallDetail: Codable {
+  /// The page's optional call fields.
+  private static let optionalFields = ContractField.fields(at: .detail).filter { !$0.isRequired }
+
   package init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let c = try decoder.container(keyedBy: ContractField.self)
     id = try c.decode(Int.self, forKey: .id)
     robotID = try c.decode(String.self, forKey: .robotID)
     calleeName = try c.decode(String.self, forKey: .calleeName)
@@ -23,8 +28,8 @@ extension CallDetail: Codable {
     // RingType is required but may be JSON null (the page's initial value).
     guard c.contains(.ringType) else {
       throw DecodingError.keyNotFound(
-        CodingKeys.ringType,
-        .init(codingPath: c.codingPath, debugDescription: "RingType is required (null is allowed)"))
+        ContractField.ringType,
+        .init(codingPath: c.codingPath, debugDescription: "\(ContractField.ringType.name) is required (null is allowed)"))
     }
     ringType = try c.decode(RingType.self, forKey: .ringType)
     hangupType = try c.decode(HangupType.self, forKey: .hangupType)
@@ -45,8 +50,7 @@ extension CallDetail: Codable {
     callerNumber = try c.decodeIfPresent(String.self, forKey: .callerNumber)
 
     style = []
-    let optionalKeys = CodingKeys.allCases.filter { !Self.requiredKeys.contains($0) }
-    for key in optionalKeys where c.contains(key) {
+    for key in Self.optionalFields where c.contains(key) {
       if try c.decodeNil(forKey: key) {
         style.insert(.explicitNulls)
         break
@@ -58,9 +62,9 @@ extension CallDetail: Codable {
   }
 
   package func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
+    var c = encoder.container(keyedBy: ContractField.self)
     let nulls = style.contains(.explicitNulls)
-    func optional<T: Encodable>(_ value: T?, _ key: CodingKeys) throws {
+    func optional<T: Encodable>(_ value: T?, _ key: ContractField) throws {
       if let value {
         try c.encode(value, forKey: key)
       } else if nulls {

@@ -1,5 +1,5 @@
 /// One call of a notification's `Details` array: the 36 fields of the seed page, spelled as
-/// the page spells them on the wire (see `CodingKeys`). `nil` means the field is absent.
+/// the page spells them on the wire (see `ContractField`). `nil` means the field is absent.
 package struct CallDetail: Sendable, Hashable {
   package var id: Int
   package var robotID: String
@@ -68,52 +68,6 @@ package struct CallDetail: Sendable, Hashable {
     self.variables = variables
     self.style = []
   }
-
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id
-    case robotID = "RobotID"
-    case calleeName = "CalleeName"
-    case calleeGender = "CalleeGender"
-    case calleeNumber = "CalleeNumber"
-    case callStartTime = "CallStartTime"
-    case callEndTime = "CallEndTime"
-    case status = "Status"
-    case intention = "Intention"
-    case intentionDescription = "intention_description"
-    case callID = "CallID"
-    case callTimes = "CallTimes"
-    case comments = "Comments"
-    case borrowedDate = "BorrowedDate"
-    case dueDate = "DueDate"
-    case borrowedAmount = "BorrowedAmount"
-    case totalOwingAmount = "TotalOwingAmount"
-    case currencyUnit = "CurrencyUnit"
-    case platformName = "PlatformName"
-    case ringType = "RingType"
-    case hangupType = "HangupType"
-    case extraA = "ExtraA"
-    case extraB = "ExtraB"
-    case extraC = "ExtraC"
-    case nerSlots = "NerSlots"
-    case asrResult = "AsrResult"
-    case askWhatsAPP = "AskWhatsAPP"
-    case asrPTP = "AsrPTP"
-    case multiIntention = "Multi_intention"
-    case eventLabel = "EventLabel"
-    case ringTime = "RingTime"
-    case talkRound = "TalkRound"
-    case redialCalls = "RedailCall"
-    case caseID = "CaseID"
-    case variables = "Variables"
-    case callerNumber = "caller_number"
-  }
-
-  /// The page's required fields; every other key is optional.
-  static let requiredKeys: Set<CodingKeys> = [
-    .id, .robotID, .calleeName, .calleeGender, .calleeNumber, .callStartTime, .callEndTime,
-    .status, .intention, .callID, .callTimes, .comments, .platformName, .ringType, .hangupType,
-    .caseID, .variables,
-  ]
 
   /// True when an optional field is absent, so that `.explicitNulls` would write a `null`.
   package var hasAbsentOptionalField: Bool {

@@ -1,6 +1,6 @@
 /// One earlier dial of the same contact in the round: an entry of `RedailCall` (the page's
 /// spelling). Its `CallStartTime` is written `yyyy-MM-dd HH:mm:ss`, as in the page's example.
-package struct RedialCall: Codable, Sendable, Hashable {
+package struct RedialCall: Sendable, Hashable {
   package var callID: String
   package var callStartTime: String
   package var ringType: RingType
@@ -22,16 +22,5 @@ package struct RedialCall: Codable, Sendable, Hashable {
     self.resultLabel = resultLabel
     self.calleeNumber = calleeNumber
     self.callerNumber = callerNumber
-  }
-
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case callID = "CallID"
-    case callStartTime = "CallStartTime"
-    case ringType = "RingType"
-    case ringTime = "RingTime"
-    case hangupType = "HangupType"
-    case resultLabel = "ResultLabel"
-    case calleeNumber = "callee_number"
-    case callerNumber = "caller_number"
   }
 }

@@ -30,10 +30,10 @@ struct CallDetailBuilder {
     let draw = rng.unit()
     let allAbsent = draw < edge.allOptionalAbsent
     let allPresent = !allAbsent && draw < edge.allOptionalAbsent + edge.allOptionalPresent
-    func has(_ field: OptionalField, _ applies: Bool = true) -> Bool {
+    func has(_ field: ContractField, _ applies: Bool = true) -> Bool {
       if allAbsent { return false }
       if allPresent { return true }
-      return applies && rng.chance(model.presence[field.ordinal])
+      return applies && rng.chance(model.presence[field.rawValue])
     }
     let connected = last.isConnected
 
@@ -50,7 +50,7 @@ struct CallDetailBuilder {
     }
     if has(.ringTime) { detail.ringTime = last.ringTime }
     if has(.talkRound, connected) { detail.talkRound = userTurns }
-    if has(.redailCall, !contact.earlierDials.isEmpty) {
+    if has(.redialCalls, !contact.earlierDials.isEmpty) {
       detail.redialCalls = contact.earlierDials.map { dial in
         RedialCall(
           callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,

@@ -19,7 +19,7 @@ final class GenerationModel: Sendable {
   let labels: WeightedPicker<Int>
   /// Per label: whether a contact given it is dialled again (`redialOnLabels`).
   let redialsAfterLabel: [Bool]
-  /// `fields` rates indexed by `OptionalField.ordinal`, for lookups without hashing.
+  /// `fields` rates indexed by `ContractField.rawValue`, for lookups without hashing.
   let presence: [Double]
   let unconnectedRingTypes: WeightedPicker<RingType>
   let statuses: WeightedPicker<CallStatus>
@@ -47,7 +47,7 @@ final class GenerationModel: Sendable {
     self.labelList = labelList
     labels = WeightedPicker(labelList.indices.map { ($0, labelList[$0].weight) })
     redialsAfterLabel = labelList.map { scenario.dialer.redialOnLabels.contains($0.label) }
-    presence = OptionalField.allCases.map { scenario.fields[$0] }
+    presence = ContractField.allCases.map { scenario.fields[$0] }
     unconnectedRingTypes = WeightedPicker(scenario.dialer.ringTypeWeights)
     statuses = WeightedPicker(scenario.dialer.statusWeights)
     names = NameBook(locale: scenario.locale, scene: scenario.scene)

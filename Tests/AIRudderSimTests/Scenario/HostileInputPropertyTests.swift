@@ -34,7 +34,7 @@ import Testing
     func names<K: CodingKey & CaseIterable>(_: K.Type) -> [String] { K.allCases.map(\.stringValue) }
     let nested: [String: [String]] = [
       "dialer": names(DialerSettings.CodingKeys.self), "robot": names(RobotSettings.CodingKeys.self),
-      "aggregation": names(AggregationSettings.CodingKeys.self), "fields": OptionalField.allCases.map(\.rawValue),
+      "aggregation": names(AggregationSettings.CodingKeys.self), "fields": FieldPresence.fields.map(\.name),
       "collection": names(CollectionSettings.CodingKeys.self), "edgeCases": names(EdgeCaseSettings.CodingKeys.self),
       "target": names(TargetSettings.CodingKeys.self), "load": names(LoadSettings.CodingKeys.self),
       "retry": names(RetrySettings.CodingKeys.self), "receiver": names(ReceiverSettings.CodingKeys.self),

@@ -55,6 +55,17 @@ import Testing
     #expect(written(body, pretty: true) == "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n    null\n  ],\n  \"c\": {}\n}")
   }
 
+  /// The compact joints of a transcript line, key from the table, past a tiny initial capacity.
+  @Test func writesRawJointsAroundAKey() {
+    let line = written { w in
+      w.raw("{", key: "time", #"""#)
+      w.stringBody("00:00:03")
+      w.raw(#"","#, key: "robottext", #"""#)
+      w.raw(#""}"#)
+    }
+    #expect(line == #"{"time":"00:00:03","robottext":""}"#)
+  }
+
   @Test func growsPastItsInitialCapacity() {
     let long = String(repeating: "x", count: 10_000)
     #expect(written { $0.string(long) }.count == 10_002)
