@@ -35,7 +35,7 @@ import Testing
       (attempt < k ? .response(status: 503) : .response(status: 200), .milliseconds(250))
     }
     #expect(counts.delivered == 1 && counts.dropped == 0 && counts.cancelled == 0)
-    #expect(counts.deliveredOnAttempt[k - 1] == 1)
+    #expect(counts.deliveredOnAttempt == (1...6).map { $0 == k ? 1 : 0 })
     #expect(counts.attempts == k)
     #expect(posts.count == k)
     #expect(Set(posts.map(\.body)).count == 1, "every retry sends identical bytes")
@@ -170,7 +170,7 @@ import Testing
     }
     await run.value(unstick: { clock.advance(by: .seconds(3600)) })
     let counts = ledger.snapshot()
-    #expect(counts.deliveredOnAttempt[1] == 5)
+    #expect(counts.deliveredOnAttempt == [0, 5, 0, 0, 0, 0])
     #expect(counts.startingSpan == .milliseconds(400))
     #expect(abs(counts.achievedRate - 10) < 1e-9)
   }

@@ -8,6 +8,7 @@
 @testable import Scenario
 @testable import Support
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -90,7 +91,7 @@ final class RawClient {
 func validBody(number: Int = 1, key: String = "airudder") throws -> [UInt8] {
   let scenario = try ScenarioLoader.load(path: RepositoryPath.scenario("smoke.json"))
   var signer = Signer(key: key)
-  var item = Array(NotificationGenerator(scenario: scenario, limit: number)).last!
+  var item = try #require(Array(NotificationGenerator(scenario: scenario, limit: number)).last)
   signer.sign(&item.notification)
   return item.notification.jsonBytes()
 }
