@@ -37,13 +37,9 @@ enum ToolProcess {
       try await Task.sleep(for: .seconds(interruptAfter))
       process.interrupt()
     }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    if process.isRunning {
-      process.terminate()
+    if await !process.exit(by: Date().addingTimeInterval(timeout)) {
       Issue.record("airudder-sim \(arguments.joined(separator: " ")) did not end within \(timeout)s")
     }
-    process.waitUntilExit()
     // The child has ended, so both pipes are at their end (the tool starts no children).
     return Result(
       code: process.terminationStatus,
