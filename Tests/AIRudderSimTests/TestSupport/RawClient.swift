@@ -18,7 +18,9 @@ import Testing
 final class RawClient {
   let fd: Int32
 
-  init(port: UInt16, timeout: Double = 5) throws {
+  /// `timeout` bounds each read: a safety net only (reads return as soon as the answer or the
+  /// close is in), generous because a receiver on a loaded machine may answer seconds late.
+  init(port: UInt16, timeout: Double = 30) throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
