@@ -3,10 +3,11 @@
 package struct Signer: Sendable {
   /// The page's default KEY.
   package static let defaultKey = "airudder"
-  private static let cacheLimit = 4096
+  /// Internal (not private) for the tests, which go past it.
+  static let cacheLimit = 4096
 
   private let key: String
-  private var cache: [String: String] = [:]
+  private(set) var cache: [String: String] = [:]
 
   package init(key: String = Signer.defaultKey) {
     self.key = key

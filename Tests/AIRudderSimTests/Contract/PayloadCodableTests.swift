@@ -38,8 +38,8 @@ import Testing
   @Test func seedExampleRoundTripsToTheSameJSON() throws {
     let data = try Data(contentsOf: RepositoryPath.fixture("seed-example.json"))
     let notification = try JSONDecoder().decode(CallCompletionNotification.self, from: data)
-    let original = try JSONSerialization.jsonObject(with: data) as! NSDictionary
-    let written = try JSONSerialization.jsonObject(with: Data(notification.jsonBytes())) as! NSDictionary
+    let original = try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary)
+    let written = try #require(try JSONSerialization.jsonObject(with: Data(notification.jsonBytes())) as? NSDictionary)
     #expect(original == written)
   }
 
@@ -54,8 +54,8 @@ import Testing
       let bytes = Data(item.notification.jsonBytes())
       let decoded = try JSONDecoder().decode(CallCompletionNotification.self, from: bytes)
       #expect(decoded == item.notification)
-      let fromEncoder = try JSONSerialization.jsonObject(with: JSONEncoder().encode(item.notification)) as! NSDictionary
-      let fromWriter = try JSONSerialization.jsonObject(with: bytes) as! NSDictionary
+      let fromEncoder = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(item.notification)) as? NSDictionary)
+      let fromWriter = try #require(try JSONSerialization.jsonObject(with: bytes) as? NSDictionary)
       #expect(fromEncoder == fromWriter)
       #expect(Data(item.notification.jsonBytes(pretty: true)).count > bytes.count)
     }

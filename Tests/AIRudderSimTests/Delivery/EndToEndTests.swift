@@ -40,12 +40,13 @@ import Testing
     var options = RunOptions(scenario: scenario, plan: plan, url: url)
     options.quiet = true
     options.transport = transport
-    options.reportPath = directory.appendingPathComponent("report.json").path
+    let reportPath = directory.appendingPathComponent("report.json").path
+    options.reportPath = reportPath
     if url == nil { options.receiverRecordPath = directory.appendingPathComponent("record.jsonl").path }
     let out = OutputSink.memory()
     let err = OutputSink.memory()
     let exit = try await RunSession(options: options, stdout: out, stderr: err).execute()
-    let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: options.reportPath!)))
+    let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: reportPath)))
     var records: [[String: Any]] = []
     if let path = options.receiverRecordPath, let text = try? String(contentsOfFile: path, encoding: .utf8) {
       records = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
@@ -63,7 +64,7 @@ import Testing
       if byBody[body] == nil { order.append(body) }
       byBody[body, default: []].append(timestamp(record["time"] as? String ?? ""))
     }
-    return order.map { byBody[$0]! }
+    return order.map { byBody[$0] ?? [] }
   }
 
   static func timestamp(_ text: String) -> Double {
@@ -149,7 +150,7 @@ import Testing
     #expect(outcome.report.notifications.delivered == 2)
     #expect((outcome.report.attempts.byClass["connection_error"] ?? 0) >= 2)
     #expect(outcome.report.attempts.topErrors.contains { $0.error == "connection refused" })
-    #expect(outcome.report.notifications.deliveredOnAttempt[0] == 0)
+    #expect(outcome.report.notifications.deliveredOnAttempt.first == 0)
     #expect(outcome.report.reconciliationErrors.isEmpty)
   }
 

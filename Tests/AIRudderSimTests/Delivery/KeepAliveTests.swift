@@ -84,8 +84,7 @@ import Testing
     defer { server.stop() }
     let transport = try #require(SocketTransport(url: server.url, connections: 1, keepAliveIdle: .milliseconds(200)))
     #expect(await transport.post(Self.body, timeout: .seconds(5)) == .response(status: 200))
-    for _ in 0..<1000 where closedByClient.value == nil { try await Task.sleep(for: .milliseconds(10)) }
-    #expect(closedByClient.value == true)
+    #expect(await eventually { closedByClient.value != nil } && closedByClient.value == true)
   }
 
   /// `--keepalive-idle 0`: one request per connection.
@@ -161,8 +160,7 @@ import Testing
     let transport = try #require(SocketTransport(url: server.url, connections: 4))
     #expect(try await Self.postSequentially(transport, count: 4) == Array(repeating: .response(status: 200), count: 4))
     #expect(requests.value == 4 && server.connectionCount == 4)
-    for _ in 0..<1000 where closedByClient.value < 4 { try await Task.sleep(for: .milliseconds(10)) }
-    #expect(closedByClient.value == 4, "the transport closes each connection after its answer")
+    #expect(await eventually { closedByClient.value == 4 }, "the transport closes each connection after its answer")
   }
 
   /// Answers that keep the connection: reused at once.

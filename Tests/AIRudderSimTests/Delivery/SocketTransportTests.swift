@@ -112,8 +112,7 @@ import Testing
     let taken = start.duration(to: clock.now)
     #expect(outcome == .timeout)
     #expect(taken >= .milliseconds(300), "timed out after \(taken), before the deadline")
-    for _ in 0..<1000 where closedByClient.value == nil { try await Task.sleep(for: .milliseconds(10)) }
-    #expect(closedByClient.value == true)
+    #expect(await eventually { closedByClient.value != nil } && closedByClient.value == true)
   }
 
   enum Misbehaviour: String, CaseIterable {
@@ -220,22 +219,32 @@ import Testing
     #expect(server.connectionCount == 1)
   }
 
-  /// Shutting the loop down ends what is in flight instead of leaving a caller waiting.
+  /// Shutting the loop down ends what is in flight instead of leaving a caller waiting. The
+  /// server has read the request and never answers, so the request is on the wire when the
+  /// loop shuts down, and only the shutdown can end it (its deadline is minutes away).
   @Test func shutdownEndsRequestsInFlight() async throws {
+    let received = Box<Bool>()
+    let closedByClient = Box<Bool>()
     let server = try ScriptedServer { peer in
-      _ = peer.readRequest()
-      _ = peer.waitForClose()
+      guard peer.readRequest() != nil else { return }
+      received.value = true
+      closedByClient.value = peer.waitForClose()
     }
     defer { server.stop() }
     let loop = HTTPConnectionLoop(target: try #require(HTTPTarget(url: server.url)), maxConnections: 1)
-    let pending = Task {
-      await withCheckedContinuation { continuation in
-        loop.submit(.init(bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), deadline: HTTPConnectionLoop.now() + 30_000_000_000, continuation: continuation))
+    let outcome = Box<AttemptOutcome>()
+    Task {
+      outcome.value = await withCheckedContinuation { continuation in
+        loop.submit(.init(bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), deadline: HTTPConnectionLoop.now() + 600_000_000_000, continuation: continuation))
       }
     }
-    try await Task.sleep(for: .milliseconds(100))
+    try #require(await eventually { received.value == true }, "the server never got the request")
+    #expect(outcome.value == nil, "ended before the shutdown: \(String(describing: outcome.value))")
     loop.shutdown()
-    #expect(await pending.value == .connectionError("transport closed"))
+    // The loop resumed the caller before `shutdown` returned; its task may take a while to run.
+    #expect(await eventually { outcome.value != nil }, "the request in flight was left waiting")
+    #expect(outcome.value == .connectionError("transport closed"))
+    #expect(await eventually { closedByClient.value != nil } && closedByClient.value == true, "its connection was not closed")
     let late = await withCheckedContinuation { continuation in
       loop.submit(.init(bytes: [], deadline: HTTPConnectionLoop.now() + 1_000_000_000, continuation: continuation))
     }

@@ -127,7 +127,7 @@ import Testing
       #expect(borrowed.count == 10 && due.count == 10 && borrowed < due)
       let amount = try #require(call.borrowedAmount), owing = try #require(call.totalOwingAmount)
       #expect(isAmount(amount) && isAmount(owing))
-      #expect(Decimal(string: owing)! >= Decimal(string: amount)!)
+      #expect(try #require(Decimal(string: owing)) >= (try #require(Decimal(string: amount))))
       #expect(call.currencyUnit == "IDR")
     }
   }
@@ -142,9 +142,10 @@ import Testing
       #expect(item.number == index + 1)
       #expect(!details.isEmpty && details.count <= scenario.aggregation.maxBatch)
       sizes.insert(details.count)
-      let ends = details.map { UTCTime.parseISO8601($0.callEndTime)! }
-      #expect(Double(ends.max()! - ends.min()!) <= scenario.aggregation.window.seconds)
-      #expect(item.sendTime == ends.max()!)
+      let ends = try details.map { try #require(UTCTime.parseISO8601($0.callEndTime)) }
+      let first = try #require(ends.min()), last = try #require(ends.max())
+      #expect(Double(last - first) <= scenario.aggregation.window.seconds)
+      #expect(item.sendTime == last)
       #expect(item.sendTime >= previousSend, "notifications come in send-time order")
       previousSend = item.sendTime
     }

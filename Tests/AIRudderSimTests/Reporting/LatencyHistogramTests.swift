@@ -41,12 +41,24 @@ import Testing
     #expect(a == all)
   }
 
+  /// Past the top bucket (2^40 µs, about 12 days) a value is counted in the top bucket and
+  /// kept as the maximum; a Duration is recorded in whole microseconds.
   @Test func emptyAndHugeValues() {
     #expect(LatencyHistogram().value(atPercentile: 99) == 0)
+    #expect(LatencyHistogram().count == 0 && LatencyHistogram().maxMicroseconds == 0)
+    let top: UInt64 = (1 << 40) - 1
     var histogram = LatencyHistogram()
     histogram.record(microseconds: UInt64.max / 2)
-    #expect(histogram.count == 1 && histogram.value(atPercentile: 50) > 0)
+    #expect(histogram.count == 1 && histogram.maxMicroseconds == UInt64.max / 2)
+    #expect(histogram.value(atPercentile: 50) == top && histogram.value(atPercentile: 100) == top)
     histogram.record(.seconds(1))
-    #expect(histogram.count == 2)
+    #expect(histogram.count == 2 && histogram.maxMicroseconds == UInt64.max / 2)
+    // 1 s lies in the bucket 999,424 ... 1,007,615 (8,192 µs wide at 2^19 to 2^20).
+    #expect(histogram.value(atPercentile: 50) == 1_007_615 && histogram.value(atPercentile: 100) == top)
+    var second = LatencyHistogram()
+    second.record(.seconds(1))
+    second.record(.microseconds(1_500))
+    #expect(second.maxMicroseconds == 1_000_000 && second.value(atPercentile: 100) == 1_000_000)
+    #expect(second.value(atPercentile: 50) == 1_503)
   }
 }

@@ -39,18 +39,18 @@ import Testing
 
   /// The keys the README documents and the issue names.
   @Test func jsonShape() throws {
-    let object = try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as! [String: Any]
+    let object = try #require(try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as? [String: Any])
     #expect(object["version"] as? Int == 1)
-    let notifications = object["notifications"] as! [String: Any]
+    let notifications = try #require(object["notifications"] as? [String: Any])
     #expect(Set(notifications.keys) == ["generated", "delivered", "dropped", "abandoned", "cancelled", "delivered_on_attempt", "balanced"])
     #expect(notifications["delivered_on_attempt"] as? [Int] == [1, 0, 1, 0, 0, 0])
-    let attempts = object["attempts"] as! [String: Any]
+    let attempts = try #require(object["attempts"] as? [String: Any])
     #expect(Set(attempts.keys) == ["total", "by_class", "top_errors"])
-    #expect(Set((object["latency_ms"] as! [String: Any]).keys) == ["p50", "p90", "p99", "p999", "max"])
-    #expect(Set((object["rate"] as! [String: Any]).keys) == ["target", "achieved", "late_starts"])
+    #expect(Set(try #require(object["latency_ms"] as? [String: Any]).keys) == ["p50", "p90", "p99", "p999", "max"])
+    #expect(Set(try #require(object["rate"] as? [String: Any]).keys) == ["target", "achieved", "late_starts"])
     #expect(object["elapsed_s"] as? Double == 1.5)
     #expect(object["transport"] as? String == "sockets")
-    let receiver = object["receiver"] as! [String: Any]
+    let receiver = try #require(object["receiver"] as? [String: Any])
     #expect(Set(receiver.keys).isSuperset(of: ["requests", "accepted", "details", "unique_calls", "duplicates", "bad_signatures", "schema_violations"]))
     let decoded = try JSONDecoder().decode(RunReport.self, from: Self.sample().jsonData())
     #expect(decoded == Self.sample())

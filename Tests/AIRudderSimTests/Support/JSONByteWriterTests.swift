@@ -34,7 +34,7 @@ import Testing
     let output = written { $0.string(input) }
     #expect(output == expected)
     // And any JSON parser reads back the original.
-    let parsed = try JSONSerialization.jsonObject(with: Data("[\(output)]".utf8)) as! [String]
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data("[\(output)]".utf8)) as? [String])
     #expect(parsed == [input])
   }
 

@@ -46,11 +46,7 @@ enum ChildRun {
     process.standardError = errHandle
     try process.run()
     if let whileRunning { await whileRunning(process, out) }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    let timedOut = process.isRunning
-    if timedOut { process.terminate() }
-    process.waitUntilExit()
+    let timedOut = await !process.exit(by: Date().addingTimeInterval(timeout))
     let stdout = (try? Data(contentsOf: out)).map { String(decoding: $0.prefix(4096), as: UTF8.self) } ?? ""
     let stderr = (try? Data(contentsOf: err)).map { String(decoding: $0.prefix(8192), as: UTF8.self) } ?? ""
     return Outcome(

@@ -8,6 +8,7 @@
 @testable import Scenario
 @testable import Support
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -17,7 +18,9 @@ import Foundation
 final class RawClient {
   let fd: Int32
 
-  init(port: UInt16, timeout: Double = 5) throws {
+  /// `timeout` bounds each read: a safety net only (reads return as soon as the answer or the
+  /// close is in), generous because a receiver on a loaded machine may answer seconds late.
+  init(port: UInt16, timeout: Double = 30) throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -90,7 +93,7 @@ final class RawClient {
 func validBody(number: Int = 1, key: String = "airudder") throws -> [UInt8] {
   let scenario = try ScenarioLoader.load(path: RepositoryPath.scenario("smoke.json"))
   var signer = Signer(key: key)
-  var item = Array(NotificationGenerator(scenario: scenario, limit: number)).last!
+  var item = try #require(Array(NotificationGenerator(scenario: scenario, limit: number)).last)
   signer.sign(&item.notification)
   return item.notification.jsonBytes()
 }

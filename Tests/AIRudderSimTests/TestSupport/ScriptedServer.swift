@@ -112,7 +112,7 @@ final class ScriptedServer: @unchecked Sendable {
 
   /// Listens on 127.0.0.1, or on ::1 only with `ipv6`.
   init(ipv6: Bool = false, script: @escaping @Sendable (Peer) -> Void) throws {
-    let address = SocketAddress(numericHost: ipv6 ? "::1" : "127.0.0.1", port: 0)!
+    guard let address = SocketAddress(numericHost: ipv6 ? "::1" : "127.0.0.1", port: 0) else { throw POSIXError(.EINVAL) }
     var listening: (fd: Int32, port: UInt16)?
     for _ in 0..<20 where listening == nil {
       let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
@@ -123,7 +123,10 @@ final class ScriptedServer: @unchecked Sendable {
         throw POSIXError(.EADDRNOTAVAIL)
       }
       if ipv6 {
-        let ipv4 = SocketAddress(numericHost: "127.0.0.1", port: bound.port)!
+        guard let ipv4 = SocketAddress(numericHost: "127.0.0.1", port: bound.port) else {
+          close(fd)
+          throw POSIXError(.EINVAL)
+        }
         let reservation = socket(ipv4.family, Int32(SOCK_STREAM.rawValue), 0)
         guard ipv4.withSockaddr({ bind(reservation, $0, $1) }) == 0 else {
           // Another server has this port on 127.0.0.1: take another.

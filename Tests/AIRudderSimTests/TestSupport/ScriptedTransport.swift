@@ -36,8 +36,9 @@ final class ScriptedTransport<C: Clock>: NotificationTransport, @unchecked Senda
 
   func post(_ body: Data, timeout: Duration) async -> AttemptOutcome {
     let attempt = lock.withLock {
-      attemptsByBody[body, default: 0] += 1
-      return attemptsByBody[body]!
+      let attempt = attemptsByBody[body, default: 0] + 1
+      attemptsByBody[body] = attempt
+      return attempt
     }
     let started = clock.now
     var (outcome, takes) = respond(attempt, body)

@@ -46,16 +46,20 @@ final class ManualTestClock: Clock, @unchecked Sendable {
   var minimumResolution: Duration { .zero }
   var sleeperCount: Int { lock.withLock { sleepers.count } }
 
+  /// Cancellation is checked under the lock that registers the sleeper: a task cancelled
+  /// before it registers (when `onCancel` ran first and found nothing to resume) throws here
+  /// instead of waiting for an `advance` that may never come.
   func sleep(until deadline: TestInstant, tolerance: Duration?) async throws {
     let id = UUID()
     try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-        let resumeNow: Bool = lock.withLock {
-          if deadline <= current { return true }
+        let resumption: Result<Void, any Error>? = lock.withLock {
+          if Task.isCancelled { return .failure(CancellationError()) }
+          if deadline <= current { return .success(()) }
           sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
-          return false
+          return nil
         }
-        if resumeNow { continuation.resume() }
+        if let resumption { continuation.resume(with: resumption) }
       }
     } onCancel: {
       let sleeper = lock.withLock { sleepers.removeValue(forKey: id) }

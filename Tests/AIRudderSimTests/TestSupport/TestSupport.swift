@@ -54,9 +54,9 @@ func runTool(_ arguments: [String], stdin: String? = nil) -> (code: Int32, stdou
   let err = OutputSink.memory()
   var input = FileHandle.nullDevice
   if let stdin {
+    // Written while the tool reads it: a pipe holds 64 KiB.
     let pipe = Pipe()
-    pipe.fileHandleForWriting.write(Data(stdin.utf8))
-    try? pipe.fileHandleForWriting.close()
+    PipeDrain.feed(Data(stdin.utf8), to: pipe.fileHandleForWriting)
     input = pipe.fileHandleForReading
   }
   let code = Tool.main(arguments, stdin: input, stdout: out, stderr: err)

@@ -11,16 +11,13 @@ extension ToolProcess {
 
     func interrupt() { process.interrupt() }
 
-    /// Waits for the end (with `Task.sleep`, bounded by `timeout`; terminated after it).
+    /// Waits for the end (with `Task.sleep`, bounded by `timeout`; terminated, then killed,
+    /// after it).
     /// `signalled` when a signal ended it rather than an exit.
     func end(timeout: Double = 120) async -> (code: Int32, signalled: Bool) {
-      let deadline = Date().addingTimeInterval(timeout)
-      while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-      if process.isRunning {
-        process.terminate()
+      if await !process.exit(by: Date().addingTimeInterval(timeout)) {
         Issue.record("airudder-sim did not end within \(timeout)s")
       }
-      process.waitUntilExit()
       return (process.terminationStatus, process.terminationReason == .uncaughtSignal)
     }
   }

@@ -15,8 +15,9 @@ enum ToolProcess {
   }
 
   /// Runs the tool; `stdin`, when given, is written to its standard input, which is then
-  /// closed; `interruptAfter` sends SIGINT after that many seconds. Waits with
-  /// `Task.sleep`, never blocking one of the few threads other tests' tasks run on.
+  /// closed; `interruptAfter` sends SIGINT after that many seconds. Its standard input,
+  /// output and error are written and read while it runs (`PipeDrain`), so any amount passes.
+  /// Waits with `Task.sleep`, never blocking one of the few threads other tests' tasks run on.
   static func run(_ arguments: [String], stdin: String? = nil, interruptAfter: Double? = nil, timeout: Double = 120) async throws -> Result {
     let process = Process()
     process.executableURL = executable
@@ -29,25 +30,20 @@ enum ToolProcess {
     let input = Pipe()
     if stdin != nil { process.standardInput = input }
     try process.run()
-    if let stdin {
-      // Small inputs only: a pipe holds 64 KiB, and nobody reads stdout until the tool ends.
-      try input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-      try input.fileHandleForWriting.close()
-    }
+    let stdout = PipeDrain(out.fileHandleForReading)
+    let stderr = PipeDrain(err.fileHandleForReading)
+    if let stdin { PipeDrain.feed(Data(stdin.utf8), to: input.fileHandleForWriting) }
     if let interruptAfter {
       try await Task.sleep(for: .seconds(interruptAfter))
       process.interrupt()
     }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    if process.isRunning {
-      process.terminate()
+    if await !process.exit(by: Date().addingTimeInterval(timeout)) {
       Issue.record("airudder-sim \(arguments.joined(separator: " ")) did not end within \(timeout)s")
     }
-    process.waitUntilExit()
+    // The child has ended, so both pipes are at their end (the tool starts no children).
     return Result(
       code: process.terminationStatus,
-      stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-      stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+      stdout: String(decoding: await stdout.data(), as: UTF8.self),
+      stderr: String(decoding: await stderr.data(), as: UTF8.self))
   }
 }
