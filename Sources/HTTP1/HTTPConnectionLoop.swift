@@ -14,7 +14,7 @@ import Synchronization
 /// server's idle close does not take a request with it.
 /// The deadline covers the whole request, connecting and waiting included; the loop sleeps
 /// exactly until the nearest one, so an idle or a waiting run costs no CPU.
-// Unchecked: the properties below the inbox belong to the loop thread alone (`runLoop`).
+// Unchecked but safe: every `var` here is the loop thread's alone; other threads touch only `inbox` (a Mutex) and the eventfd.
 package final class HTTPConnectionLoop: @unchecked Sendable {
   package struct Request: Sendable {
     /// Head and body, ready for the socket.
@@ -46,7 +46,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     var stopping = false
   }
 
-  // The loop thread's own.
+  // The loop thread's own (hence `@unchecked`): only `runLoop` and what it calls use these.
   var connections: [Int32: HTTPConnection] = [:]
   /// Oldest first; the most recent goes next (its server is least likely to close it).
   var idle: [HTTPConnection] = []
