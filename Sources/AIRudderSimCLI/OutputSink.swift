@@ -1,6 +1,7 @@
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,21 +13,35 @@ import Support
 /// `generate` writes hundreds of megabytes; locked, because the receiver's connection threads,
 /// the progress line and the signal handler write too. The first failed write (a full disk,
 /// a closed pipe) is kept in `failure` and ends the output: `Tool.main` reports it.
-package final class OutputSink: @unchecked Sendable {
+package final class OutputSink: Sendable {
   private let descriptor: Int32?
   private let name: String
-  private let lock = NSLock()
-  private var buffer: [UInt8] = []
-  private var capturedBytes: [UInt8] = []
-  private var failedWith: Int32?
+  private let state: Mutex<State>
+
+  private struct State {
+    var buffer: [UInt8] = []
+    var captured: [UInt8] = []
+    var failedWith: Int32?
+
+    /// Writes the buffer to `descriptor`, keeping the first error.
+    mutating func flush(to descriptor: Int32?) {
+      guard let descriptor, !buffer.isEmpty else { return }
+      if let error = buffer.withUnsafeBytes({ OutputFile.writeAll(descriptor, $0).error }), failedWith == nil {
+        failedWith = error
+      }
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
 
   /// Everything written, when the sink is in memory.
-  package var captured: [UInt8] { lock.withLock { capturedBytes } }
+  package var captured: [UInt8] { state.withLock { $0.captured } }
 
   init(descriptor: Int32?, name: String) {
     self.descriptor = descriptor
     self.name = name
-    buffer.reserveCapacity(1 << 16)
+    var state = State()
+    state.buffer.reserveCapacity(1 << 16)
+    self.state = Mutex(state)
   }
 
   package static func standardOutput() -> OutputSink { OutputSink(descriptor: 1, name: "standard output") }
@@ -35,14 +50,14 @@ package final class OutputSink: @unchecked Sendable {
 
   /// Why output was lost, if a write failed; nothing is written after it.
   package var failure: OutputError? {
-    lock.withLock { failedWith.map { .cannotWrite(file: name, what: "", reason: OutputError.reason($0)) } }
+    state.withLock { $0.failedWith }.map { .cannotWrite(file: name, what: "", reason: OutputError.reason($0)) }
   }
 
   /// True when the reader closed the pipe (`generate | head`): the output is not wanted any more.
-  package var readerHasGone: Bool { lock.withLock { failedWith == EPIPE } }
+  package var readerHasGone: Bool { state.withLock { $0.failedWith == EPIPE } }
 
   /// True once a write failed: a producer can stop.
-  package var hasFailed: Bool { lock.withLock { failedWith != nil } }
+  package var hasFailed: Bool { state.withLock { $0.failedWith != nil } }
 
   package var text: String { String(decoding: captured, as: UTF8.self) }
 
@@ -54,14 +69,14 @@ package final class OutputSink: @unchecked Sendable {
   }
 
   package func write(_ bytes: UnsafeRawBufferPointer) {
-    lock.withLock {
+    state.withLock { state in
       guard descriptor != nil else {
-        capturedBytes.append(contentsOf: bytes)
+        state.captured.append(contentsOf: bytes)
         return
       }
-      guard failedWith == nil else { return }
-      buffer.append(contentsOf: bytes)
-      if buffer.count >= 1 << 16 { flushLocked() }
+      guard state.failedWith == nil else { return }
+      state.buffer.append(contentsOf: bytes)
+      if state.buffer.count >= 1 << 16 { state.flush(to: descriptor) }
     }
   }
 
@@ -75,15 +90,7 @@ package final class OutputSink: @unchecked Sendable {
   }
 
   package func flush() {
-    lock.withLock { flushLocked() }
-  }
-
-  private func flushLocked() {
-    guard let descriptor, !buffer.isEmpty else { return }
-    if let error = buffer.withUnsafeBytes({ OutputFile.writeAll(descriptor, $0).error }), failedWith == nil {
-      failedWith = error
-    }
-    buffer.removeAll(keepingCapacity: true)
+    state.withLock { $0.flush(to: descriptor) }
   }
 
   deinit { flush() }

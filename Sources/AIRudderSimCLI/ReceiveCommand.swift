@@ -36,7 +36,7 @@ enum ReceiveCommand {
       .init("--quiet", help: "No line per request."),
     ])
 
-  static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+  static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
     var configuration = ReceiverConfiguration()
     if let path = arguments.string("--scenario") {
       let scenario = try ScenarioLoader.load(path: path, stdin: context.stdin)
@@ -105,7 +105,13 @@ enum ReceiveCommand {
         stopped.signal()
       }
     }
-    stopped.wait()
+    // Waited for on a dispatch thread: a blocked thread of the cooperative pool would starve it.
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+      DispatchQueue.global().async {
+        stopped.wait()
+        done.resume()
+      }
+    }
     receiver.stop()
     out.write("\n" + receiver.counts().text)
     if let failure = receiver.recordFailure {

@@ -63,7 +63,7 @@ enum RunCommand {
       .init("--min-success-rate", value: "P", help: "Fail when the success rate is below P (0.99 or 99%)."),
     ])
 
-  static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+  static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
     let options = try options(from: arguments, stdin: context.stdin)
     let session = RunSession(options: options, stdout: context.stdout, stderr: context.stderr)
     let trap = SignalTrap(
@@ -74,7 +74,7 @@ enum RunCommand {
       },
       onSecond: { session.abandon() })
     defer { trap.release() }
-    return try blockingAwait { try await session.execute() }
+    return try await session.execute()
   }
 
   /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.

@@ -3,12 +3,13 @@ import HTTP1
 import Receiver
 import Reporting
 import Support
+import Synchronization
 
 /// The run's files at its end and after a second signal: the report is written whole or not
 /// at all, and every file that failed is named, with exit 1.
 extension RunSession {
   /// The parts of a running run that a second signal snapshots.
-  struct LiveRun {
+  struct LiveRun: Sendable {
     var ledger: RunLedger
     var journal: AttemptJournal?
     var receiver: MockReceiver?
@@ -33,7 +34,7 @@ extension RunSession {
   /// handler, so it may lock and write): the journal is flushed and closed on a whole line, the
   /// record closed, and the report written with the state at this moment, marked interrupted.
   package func abandon() {
-    guard let live = lock.withLock({ self.live }) else { return }
+    guard let live = control.withLock({ $0.live }) else { return }
     live.journal?.close()
     live.receiver?.closeRecord()
     var failures = [live.journal?.failure, live.receiver?.recordFailure].compactMap { $0 }
@@ -54,16 +55,16 @@ extension RunSession {
   /// Writes `--report` once: whichever of the run's end and a second signal comes first.
   private func writeReport(_ report: RunReport) throws(OutputError) {
     guard let path = options.reportPath else { return }
-    reportLock.lock()
-    defer { reportLock.unlock() }
-    guard !reportWritten else { return }
-    let data: Data
-    do {
-      data = try report.jsonData()
-    } catch {
-      throw .cannotWrite(file: path, what: ReportFile.what, reason: error.localizedDescription)
+    try reportWritten.withLock { written throws(OutputError) in
+      guard !written else { return }
+      let data: Data
+      do {
+        data = try report.jsonData()
+      } catch {
+        throw .cannotWrite(file: path, what: ReportFile.what, reason: error.localizedDescription)
+      }
+      try ReportFile(path: path).write(data)
+      written = true
     }
-    try ReportFile(path: path).write(data)
-    reportWritten = true
   }
 }

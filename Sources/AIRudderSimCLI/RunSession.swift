@@ -4,24 +4,28 @@ import HTTP1
 import Receiver
 import Reporting
 import Support
+import Synchronization
 
 /// One `run`: starts the transport (and the built-in receiver when there is no URL), runs the
 /// dispatcher on the real clock, shows progress, and ends with the summary, the report and
 /// the exit code. `stop()` (a signal) cancels it: nothing new starts, waiting retries are
 /// cancelled, attempts in flight finish within their timeout, then everything is written.
-package final class RunSession: @unchecked Sendable {
+package final class RunSession: Sendable {
   let options: RunOptions
   private let stdout: OutputSink
   let stderr: OutputSink
-  let lock = NSLock()
-  private var runTask: Task<Void, Never>?
-  private var interrupted = false
-  /// What a second signal needs to write the report at once (under `lock`, set once running).
-  var live: LiveRun?
+  let control = Mutex(Control())
   /// Orders the report's writers (the end of the run, a second signal): one complete file.
-  let reportLock = NSLock()
-  /// Under `reportLock`: the report is on disk, a second signal leaves it alone.
-  var reportWritten = false
+  /// True once the report is on disk; a second signal then leaves it alone.
+  let reportWritten = Mutex(false)
+
+  /// What `stop()` and a second signal need of the run, set once it runs.
+  struct Control {
+    var runTask: Task<Void, Never>?
+    var interrupted = false
+    /// What a second signal needs to write the report at once.
+    var live: LiveRun?
+  }
 
   package init(options: RunOptions, stdout: OutputSink, stderr: OutputSink) {
     self.options = options
@@ -31,14 +35,14 @@ package final class RunSession: @unchecked Sendable {
 
   /// Asks the run to stop (SIGINT, SIGTERM). Safe from any thread, any number of times.
   package func stop() {
-    let task = lock.withLock {
-      interrupted = true
-      return runTask
+    let task = control.withLock { control in
+      control.interrupted = true
+      return control.runTask
     }
     task?.cancel()
   }
 
-  package var wasInterrupted: Bool { lock.withLock { interrupted } }
+  package var wasInterrupted: Bool { control.withLock { $0.interrupted } }
 
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   package func execute() async throws -> ExitCode {
@@ -69,10 +73,11 @@ package final class RunSession: @unchecked Sendable {
     let clock = ContinuousClock()
     let started = clock.now
     let task = Task { await dispatcher.run() }
-    let alreadyStopped = lock.withLock {
-      runTask = task
-      live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
-      return interrupted
+    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
+    let alreadyStopped = control.withLock { control in
+      control.runTask = task
+      control.live = live
+      return control.interrupted
     }
     if alreadyStopped { task.cancel() }
     let progress = options.quiet ? nil : Task { [stderr] in

@@ -44,11 +44,11 @@ package enum Tool {
   /// Runs the tool on `arguments` (without the program name) and returns the exit code.
   package static func main(
     _ arguments: [String], stdin: FileHandle = .standardInput, stdout: OutputSink, stderr: OutputSink
-  ) -> Int32 {
+  ) async -> Int32 {
     // A closed pipe is a write error to handle (EPIPE), not a death by SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
     defer { stderr.flush() }
-    let code = dispatch(arguments, stdin: stdin, stdout: stdout, stderr: stderr)
+    let code = await dispatch(arguments, stdin: stdin, stdout: stdout, stderr: stderr)
     stdout.flush()
     return checkedOutput(code, stdout: stdout, stderr: stderr)
   }
@@ -65,7 +65,7 @@ package enum Tool {
 
   private static func dispatch(
     _ arguments: [String], stdin: FileHandle, stdout: OutputSink, stderr: OutputSink
-  ) -> Int32 {
+  ) async -> Int32 {
     guard let first = arguments.first else {
       stderr.write("error: \(CommandLineError.missingCommand.localizedDescription)\n\n\(help)")
       return ExitCode.usage.rawValue
@@ -93,7 +93,7 @@ package enum Tool {
         return ExitCode.success.rawValue
       }
       let context = CommandContext(stdin: stdin, stdout: stdout, stderr: stderr)
-      return try command.run(parsed, context).rawValue
+      return try await command.run(parsed, context).rawValue
     } catch let error as CommandLineError {
       stderr.write("error: \(error.localizedDescription)\n\(spec.usage)\n")
       return ExitCode.usage.rawValue
@@ -127,5 +127,5 @@ package struct CommandContext: Sendable {
 /// One subcommand of the tool: what it accepts and what it does.
 struct ToolCommand: Sendable {
   var spec: CommandSpec
-  var run: @Sendable (_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode
+  var run: @Sendable (_ arguments: ParsedArguments, _ context: CommandContext) async throws -> ExitCode
 }

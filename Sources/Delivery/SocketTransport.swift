@@ -9,7 +9,7 @@ import Support
 /// `curl_url_cleanup`), so memory grows with every notification sent, and it polls at about
 /// 1 kHz while a response is outstanding. Same contract as the URLSession transport: the same
 /// headers, a whole-request deadline, bodies read and dropped, errors named the same way.
-package final class SocketTransport: NotificationTransport, @unchecked Sendable {
+package final class SocketTransport: NotificationTransport, Sendable {
   private let loop: HTTPConnectionLoop
   private let head: [UInt8]
 

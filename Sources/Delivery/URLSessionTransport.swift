@@ -1,6 +1,7 @@
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -10,7 +11,7 @@ import Support
 /// enforced here: URLSession's own `timeoutIntervalForRequest` is an idle timeout, so a receiver
 /// that trickles bytes would never time out. Response bodies are read to the end (so the
 /// connection can be reused) but only counted: nothing of them is kept, whatever their size.
-package final class URLSessionTransport: NotificationTransport, @unchecked Sendable {
+package final class URLSessionTransport: NotificationTransport, Sendable {
   private let url: URL
   /// Method and headers set once; each post only swaps the body.
   private let template: URLRequest
@@ -91,37 +92,45 @@ package final class URLSessionTransport: NotificationTransport, @unchecked Senda
 /// Tracks the tasks in flight: resumes each waiting `post` exactly once, with whichever comes
 /// first of its completion and its deadline. One sweeper checks every
 /// deadline every 10 ms, instead of a timer per request (each of which woke a thread).
-final class TaskTracker: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class TaskTracker: NSObject, URLSessionDataDelegate, Sendable {
   private struct Pending {
     var task: URLSessionTask
     var deadline: UInt64
     var continuation: CheckedContinuation<AttemptOutcome, Never>
   }
 
-  private let lock = NSLock()
-  private var pending: [Int: Pending] = [:]
-  private let sweeper: any DispatchSourceTimer
+  /// The requests in flight by task identifier, and the sweeper that times them out.
+  private struct Tracking {
+    var pending: [Int: Pending] = [:]
+    /// Kept under the lock because a dispatch source is not Sendable.
+    var sweeper: (any DispatchSourceTimer)?
+  }
+
+  private let tracking = Mutex(Tracking())
 
   override init() {
-    sweeper = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "airudder-sim.deadlines"))
     super.init()
-    sweeper.schedule(deadline: .now() + .milliseconds(10), repeating: .milliseconds(10), leeway: .milliseconds(2))
-    sweeper.setEventHandler { [weak self] in self?.expire() }
-    sweeper.resume()
+    tracking.withLock { tracking in
+      let sweeper = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "airudder-sim.deadlines"))
+      sweeper.schedule(deadline: .now() + .milliseconds(10), repeating: .milliseconds(10), leeway: .milliseconds(2))
+      sweeper.setEventHandler { [weak self] in self?.expire() }
+      sweeper.resume()
+      tracking.sweeper = sweeper
+    }
   }
 
   deinit {
-    sweeper.cancel()
+    tracking.withLock { $0.sweeper?.cancel() }
   }
 
   func register(_ id: Int, task: URLSessionTask, deadline: UInt64, _ continuation: CheckedContinuation<AttemptOutcome, Never>) {
-    lock.withLock { pending[id] = Pending(task: task, deadline: deadline, continuation: continuation) }
+    tracking.withLock { $0.pending[id] = Pending(task: task, deadline: deadline, continuation: continuation) }
   }
 
   /// Resumes the task's caller with `outcome` unless it was resumed already; true if it was not.
   @discardableResult
   func finish(_ id: Int, with outcome: AttemptOutcome) -> Bool {
-    let entry = lock.withLock { pending.removeValue(forKey: id) }
+    let entry = tracking.withLock { $0.pending.removeValue(forKey: id) }
     entry?.continuation.resume(returning: outcome)
     return entry != nil
   }
@@ -129,9 +138,9 @@ final class TaskTracker: NSObject, URLSessionDataDelegate, @unchecked Sendable {
   /// Ends every request past its deadline as a timeout and cancels it.
   private func expire() {
     let now = DispatchTime.now().uptimeNanoseconds
-    let expired: [Pending] = lock.withLock {
-      let late = pending.filter { $0.value.deadline <= now }
-      for id in late.keys { pending.removeValue(forKey: id) }
+    let expired: [Pending] = tracking.withLock { tracking in
+      let late = tracking.pending.filter { $0.value.deadline <= now }
+      for id in late.keys { tracking.pending.removeValue(forKey: id) }
       return Array(late.values)
     }
     for entry in expired {

@@ -1,5 +1,6 @@
 import CLinuxEvents
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -13,8 +14,9 @@ import Foundation
 /// server's idle close does not take a request with it.
 /// The deadline covers the whole request, connecting and waiting included; the loop sleeps
 /// exactly until the nearest one, so an idle or a waiting run costs no CPU.
+// Unchecked but safe: every `var` here is the loop thread's alone; other threads touch only `inbox` (a Mutex) and the eventfd.
 package final class HTTPConnectionLoop: @unchecked Sendable {
-  package struct Request {
+  package struct Request: Sendable {
     /// Head and body, ready for the socket.
     let bytes: [UInt8]
     /// `CLOCK_MONOTONIC` nanoseconds.
@@ -34,14 +36,17 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
   private let epoll: Int32
   private let wakeup: Int32
 
-  // Shared with the submitting threads, under `lock`.
-  private let lock = NSLock()
-  private var inbox: [Request] = []
-  private var wakePending = false
-  private var stopping = false
+  /// Shared with the submitting threads.
+  private let inbox = Mutex(Inbox())
   private let exited = DispatchSemaphore(value: 0)
 
-  // The loop thread's own.
+  private struct Inbox {
+    var requests: [Request] = []
+    var wakePending = false
+    var stopping = false
+  }
+
+  // The loop thread's own (hence `@unchecked`): only `runLoop` and what it calls use these.
   var connections: [Int32: HTTPConnection] = [:]
   /// Oldest first; the most recent goes next (its server is least likely to close it).
   var idle: [HTTPConnection] = []
@@ -84,25 +89,25 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
   package func submit(_ request: Request) {
-    lock.lock()
-    if stopping {
-      lock.unlock()
+    let wake: Bool? = inbox.withLock { inbox in
+      if inbox.stopping { return nil }
+      inbox.requests.append(request)
+      defer { inbox.wakePending = true }
+      return !inbox.wakePending
+    }
+    guard let wake else {
       request.continuation.resume(returning: .connectionError("transport closed"))
       return
     }
-    inbox.append(request)
-    let wake = !wakePending
-    wakePending = true
-    lock.unlock()
     if wake { signalWakeup() }
   }
 
   /// Ends the loop: requests still open end as "transport closed", connections close. Waits
   /// for the thread, so nothing touches the loop after this returns.
   package func shutdown() {
-    let first = lock.withLock {
-      defer { stopping = true }
-      return !stopping
+    let first = inbox.withLock { inbox in
+      defer { inbox.stopping = true }
+      return !inbox.stopping
     }
     guard first else { return }
     signalWakeup()
@@ -148,12 +153,12 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
           handle(event.events, on: connection)
         }
       }
-      let (arrived, stop) = lock.withLock {
+      let (arrived, stop) = inbox.withLock { inbox in
         defer {
-          inbox.removeAll(keepingCapacity: true)
-          wakePending = false
+          inbox.requests.removeAll(keepingCapacity: true)
+          inbox.wakePending = false
         }
-        return (inbox, stopping)
+        return (inbox.requests, inbox.stopping)
       }
       if stop {
         closeEverything(pending: arrived)
@@ -170,9 +175,9 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       }
     }
     // epoll failed: nothing more can be served.
-    closeEverything(pending: lock.withLock {
-      stopping = true
-      return inbox
+    closeEverything(pending: inbox.withLock { inbox in
+      inbox.stopping = true
+      return inbox.requests
     })
   }
 

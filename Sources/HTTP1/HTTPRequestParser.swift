@@ -15,7 +15,7 @@ package struct HTTPRequestParser {
   }
 
   /// A reference so that `Step` stays cheap to compare in tests.
-  package final class HTTPRequestBox: Equatable, @unchecked Sendable {
+  package final class HTTPRequestBox: Equatable, Sendable {
     package let request: HTTPRequest
     init(_ request: HTTPRequest) { self.request = request }
     package static func == (a: HTTPRequestBox, b: HTTPRequestBox) -> Bool { a === b }

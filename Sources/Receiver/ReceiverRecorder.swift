@@ -1,21 +1,21 @@
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 /// `--record FILE`: each received notification as one JSON line, with its arrival time, the
 /// attempt, the answer given (`null` for a dropped connection) and the sender's
 /// `Content-Type` and `User-Agent`. A line is written as it is answered (one write each, so
 /// `tail -f` follows it); a failed write is kept in `failure` and ends the recording.
-final class ReceiverRecorder: @unchecked Sendable {
-  private let file: OutputFile
-  private let lock = NSLock()
+final class ReceiverRecorder: Sendable {
+  private let file: Mutex<OutputFile>
 
   init(path: String) throws(OutputError) {
-    file = try OutputFile(path: path, what: "the record")
+    file = Mutex(try OutputFile(path: path, what: "the record"))
   }
 
   /// The first write error, if any: the record is incomplete.
-  var failure: OutputError? { lock.withLock { file.failure } }
+  var failure: OutputError? { file.withLock { $0.failure } }
 
   func record(arrived: Double, attempt: Int, status: Int?, request: HTTPRequest) {
     let body = request.body
@@ -36,11 +36,13 @@ final class ReceiverRecorder: @unchecked Sendable {
     }
     writer.endObject()
     writer.append(UInt8(ascii: "\n"))
-    lock.withLock { writer.withBytes { file.write($0) } }
+    // An array, which may cross into the lock; the writer's own bytes may not.
+    let line = writer.bytes
+    file.withLock { file in line.withUnsafeBytes { file.write($0) } }
   }
 
   /// Closes the file; later records are dropped.
   func close() {
-    lock.withLock { file.close() }
+    file.withLock { $0.close() }
   }
 }

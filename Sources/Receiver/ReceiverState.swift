@@ -2,26 +2,34 @@ import Contract
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 /// What the mock receiver knows: per notification (by body digest) its ordinal and attempts,
 /// the CallIDs it accepted, and every count. Shared by the connection threads under a lock.
-final class ReceiverState: @unchecked Sendable {
+final class ReceiverState: Sendable {
   private let validator: NotificationValidator
   private let plan: FaultPlan
   private let recorder: ReceiverRecorder?
-  private let condition = NSCondition()
-  private var requests = 0
-  private var answers: [String: Int] = [:]
-  private var seen: [UInt64: (ordinal: Int, attempts: Int)] = [:]
-  private var accepted: Set<UInt64> = []
-  private var acceptedDetailCount = 0
-  private var callIDs: Set<String> = []
-  private var duplicates = 0
-  private var badSignatures = 0
-  private var schemaViolations = 0
-  private var firstViolations: [String] = []
-  private var stopping = false
+  private let tally = Mutex(Tally())
+  /// Wakes the threads waiting out a delay or for `--until`. It guards nothing: each change
+  /// they wait for is made in `tally` first, then announced under this lock, while a waiter
+  /// checks under it, so no announcement falls between a check and the wait.
+  private let doorbell = NSCondition()
   private let onAnswer: (@Sendable (ReceiverEvent) -> Void)?
+
+  private struct Tally {
+    var requests = 0
+    var answers: [String: Int] = [:]
+    var seen: [UInt64: (ordinal: Int, attempts: Int)] = [:]
+    var accepted: Set<UInt64> = []
+    var acceptedDetailCount = 0
+    var callIDs: Set<String> = []
+    var duplicates = 0
+    var badSignatures = 0
+    var schemaViolations = 0
+    var firstViolations: [String] = []
+    var stopping = false
+  }
 
   init(validator: NotificationValidator, plan: FaultPlan, recorder: ReceiverRecorder?, onAnswer: (@Sendable (ReceiverEvent) -> Void)?) {
     self.validator = validator
@@ -37,11 +45,11 @@ final class ReceiverState: @unchecked Sendable {
       return .respond(status: 405, body: Array(#"{"error":"AIRudder notifications are POSTed"}"#.utf8))
     }
     let digest = Self.digest(request.body)
-    let (ordinal, attempt): (Int, Int) = condition.withLock {
-      requests += 1
-      var entry = seen[digest] ?? (ordinal: seen.count + 1, attempts: 0)
+    let (ordinal, attempt): (Int, Int) = tally.withLock { tally in
+      tally.requests += 1
+      var entry = tally.seen[digest] ?? (ordinal: tally.seen.count + 1, attempts: 0)
       entry.attempts += 1
-      seen[digest] = entry
+      tally.seen[digest] = entry
       return (entry.ordinal, entry.attempts)
     }
     let (decision, delay) = plan.decide(notification: digest, ordinal: ordinal, attempt: attempt)
@@ -60,15 +68,15 @@ final class ReceiverState: @unchecked Sendable {
       status = 400
       note = problem
       body = Array("{\"error\":\(JSONByteWriter.quoted(problem))}".utf8)
-      condition.withLock {
-        schemaViolations += 1
-        if firstViolations.count < 5 { firstViolations.append(problem) }
+      tally.withLock { tally in
+        tally.schemaViolations += 1
+        if tally.firstViolations.count < 5 { tally.firstViolations.append(problem) }
       }
     case .badSignature(let taskID, _):
       status = 401
       note = "bad Sign for TaskID \(taskID)"
       body = Array("{\"error\":\(JSONByteWriter.quoted("Sign does not match md5(TaskID + KEY) for TaskID \(taskID)"))}".utf8)
-      condition.withLock { badSignatures += 1 }
+      tally.withLock { $0.badSignatures += 1 }
     case .valid(_, let calls):
       if case .fail(let failure) = decision {
         status = failure
@@ -76,11 +84,11 @@ final class ReceiverState: @unchecked Sendable {
         note = "injected fault" + (note.isEmpty ? "" : ", " + note)
       } else {
         status = 200
-        condition.withLock {
-          if accepted.insert(digest).inserted { acceptedDetailCount += calls.count }
-          for call in calls where !callIDs.insert(call).inserted { duplicates += 1 }
-          condition.broadcast()
+        tally.withLock { tally in
+          if tally.accepted.insert(digest).inserted { tally.acceptedDetailCount += calls.count }
+          for call in calls where !tally.callIDs.insert(call).inserted { tally.duplicates += 1 }
         }
+        ring()
       }
     }
     count(status: status)
@@ -92,21 +100,24 @@ final class ReceiverState: @unchecked Sendable {
   /// Waits out an injected delay, but not past a stop.
   private func pause(_ delay: Duration) {
     let until = Date().addingTimeInterval(delay.seconds)
-    condition.withLock {
-      while !stopping && Date() < until { _ = condition.wait(until: until) }
+    doorbell.withLock {
+      while !tally.withLock({ $0.stopping }) && Date() < until { _ = doorbell.wait(until: until) }
     }
   }
 
+  /// Wakes every waiter to check again (after a change made in `tally`).
+  private func ring() {
+    doorbell.withLock { doorbell.broadcast() }
+  }
+
   private func count(status: Int?) {
-    condition.withLock { answers[status.map(String.init) ?? "dropped", default: 0] += 1 }
+    tally.withLock { $0.answers[status.map(String.init) ?? "dropped", default: 0] += 1 }
   }
 
   /// Ends delays and `--until` waits; the server's threads can then finish.
   func wakeUp() {
-    condition.withLock {
-      stopping = true
-      condition.broadcast()
-    }
+    tally.withLock { $0.stopping = true }
+    ring()
   }
 
   /// After the server has stopped: nothing more will be recorded.
@@ -120,17 +131,17 @@ final class ReceiverState: @unchecked Sendable {
   func closeRecord() { recorder?.close() }
 
   func waitUntilAccepted(_ target: Int) {
-    condition.withLock {
-      while !stopping && accepted.count < target { condition.wait() }
+    doorbell.withLock {
+      while !tally.withLock({ $0.stopping || $0.accepted.count >= target }) { doorbell.wait() }
     }
   }
 
   func counts() -> ReceiverCounts {
-    condition.withLock {
+    tally.withLock { tally in
       ReceiverCounts(
-        requests: requests, accepted: accepted.count, details: acceptedDetailCount, uniqueCalls: callIDs.count,
-        duplicates: duplicates, badSignatures: badSignatures, schemaViolations: schemaViolations, answers: answers,
-        firstViolations: firstViolations)
+        requests: tally.requests, accepted: tally.accepted.count, details: tally.acceptedDetailCount,
+        uniqueCalls: tally.callIDs.count, duplicates: tally.duplicates, badSignatures: tally.badSignatures,
+        schemaViolations: tally.schemaViolations, answers: tally.answers, firstViolations: tally.firstViolations)
     }
   }
 

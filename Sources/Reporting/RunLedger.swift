@@ -2,102 +2,116 @@ import Delivery
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 /// Every count of a run, in one place: notifications by end state and delivering attempt,
 /// attempts by class with the commonest errors, the latency histogram, rate lateness, and the
 /// journal. Fixed size: nothing per notification is kept after it ends. A lock rather than an
 /// actor: each update is a few additions, and an actor hop per attempt cost measurable
 /// throughput in thread switches.
-package final class RunLedger: DeliveryRecorder, @unchecked Sendable {
-  private let lock = NSLock()
+package final class RunLedger: DeliveryRecorder, Sendable {
   package let maxAttempts: Int
-  private var generated = 0
-  private var delivered = 0
-  private var deliveredDetails = 0
-  private var dropped = 0
-  private var abandoned = 0
-  private var cancelled = 0
-  private var deliveredOnAttempt: [Int]
-  private var firstAttemptsStarted = 0
-  /// When the first and the latest first attempt started, from the run's start.
-  private var firstStarts: (first: Duration, last: Duration)?
-  private var inFlight = 0
-  /// Attempts in flight that are retries (their notification was refused before).
-  private var retriesInFlight = 0
-  private var waitingRetry = 0
-  private var attempts = 0
-  private var attemptsByClass: [AttemptClass: Int] = [:]
-  private var errors: [String: Int] = [:]
-  private var histogram = LatencyHistogram()
-  private var lateStarts = 0
+  private let tally: Mutex<Tally>
   private let journal: AttemptJournal?
   /// Distinct error texts kept; more are counted under one line, so memory stays fixed.
   private static let errorKinds = 32
 
+  /// The counts the ledger's lock guards.
+  private struct Tally {
+    var generated = 0
+    var delivered = 0
+    var deliveredDetails = 0
+    var dropped = 0
+    var abandoned = 0
+    var cancelled = 0
+    var deliveredOnAttempt: [Int]
+    var firstAttemptsStarted = 0
+    /// When the first and the latest first attempt started, from the run's start.
+    var firstStarts: (first: Duration, last: Duration)?
+    var inFlight = 0
+    /// Attempts in flight that are retries (their notification was refused before).
+    var retriesInFlight = 0
+    var waitingRetry = 0
+    var attempts = 0
+    var attemptsByClass: [AttemptClass: Int] = [:]
+    var errors: [String: Int] = [:]
+    var histogram = LatencyHistogram()
+    var lateStarts = 0
+
+    /// The counts as a snapshot.
+    var counts: RunCounts {
+      RunCounts(
+        generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, abandoned: abandoned,
+        cancelled: cancelled,
+        deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted,
+        startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight, retriesInFlight: retriesInFlight,
+        waitingRetry: waitingRetry, attempts: attempts,
+        attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
+        topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
+        latency: histogram, lateStarts: lateStarts)
+    }
+  }
+
   package init(maxAttempts: Int, journal: AttemptJournal? = nil) {
     self.maxAttempts = maxAttempts
-    deliveredOnAttempt = [Int](repeating: 0, count: maxAttempts)
+    tally = Mutex(Tally(deliveredOnAttempt: [Int](repeating: 0, count: maxAttempts)))
     self.journal = journal
   }
 
   package func notificationGenerated() {
-    lock.withLock {
-      generated += 1
-    }
+    tally.withLock { $0.generated += 1 }
   }
 
   /// `offset`: when the attempt started, from the run's start.
   package func attemptStarted(first: Bool, late: Bool, at offset: Duration = .zero) {
-    lock.withLock {
-      inFlight += 1
-      if !first { retriesInFlight += 1 }
+    tally.withLock { tally in
+      tally.inFlight += 1
+      if !first { tally.retriesInFlight += 1 }
       if first {
-        firstAttemptsStarted += 1
-        firstStarts = (firstStarts?.first ?? offset, offset)
+        tally.firstAttemptsStarted += 1
+        tally.firstStarts = (tally.firstStarts?.first ?? offset, offset)
       }
-      if late { lateStarts += 1 }
+      if late { tally.lateStarts += 1 }
     }
   }
 
   package func attemptFinished(_ record: AttemptRecord) {
-    lock.withLock {
-      inFlight -= 1
-      if record.attempt > 1 { retriesInFlight -= 1 }
-      attempts += 1
+    tally.withLock { tally in
+      tally.inFlight -= 1
+      if record.attempt > 1 { tally.retriesInFlight -= 1 }
+      tally.attempts += 1
       let attemptClass = record.outcome.attemptClass
-      attemptsByClass[attemptClass, default: 0] += 1
+      tally.attemptsByClass[attemptClass, default: 0] += 1
       if attemptClass != .success {
         let label = record.outcome.label
-        if errors[label] != nil || errors.count < Self.errorKinds {
-          errors[label, default: 0] += 1
+        if tally.errors[label] != nil || tally.errors.count < Self.errorKinds {
+          tally.errors[label, default: 0] += 1
         } else {
-          errors["(other errors)", default: 0] += 1
+          tally.errors["(other errors)", default: 0] += 1
         }
-    }
-    histogram.record(record.latency)
+      }
+      tally.histogram.record(record.latency)
     }
     // Outside the ledger's lock: formatting the line and the disk never hold up counting.
     journal?.write(record)
   }
 
   package func retryWaiting(_ change: Int) {
-    lock.withLock {
-      waitingRetry += change
-    }
+    tally.withLock { $0.waitingRetry += change }
   }
 
   /// `details`: the Details the notification carried (counted when delivered).
   package func notificationEnded(_ end: NotificationEnd, details: Int = 0) {
-    lock.withLock {
+    tally.withLock { tally in
       switch end {
       case .delivered(let attempt):
-        delivered += 1
-        deliveredDetails += details
-        deliveredOnAttempt[attempt - 1] += 1
-      case .dropped: dropped += 1
-      case .abandoned: abandoned += 1
-      case .cancelled: cancelled += 1
-    }
+        tally.delivered += 1
+        tally.deliveredDetails += details
+        tally.deliveredOnAttempt[attempt - 1] += 1
+      case .dropped: tally.dropped += 1
+      case .abandoned: tally.abandoned += 1
+      case .cancelled: tally.cancelled += 1
+      }
     }
   }
 
@@ -108,19 +122,7 @@ package final class RunLedger: DeliveryRecorder, @unchecked Sendable {
 
   /// The counts as they stand.
   package func snapshot() -> RunCounts {
-    lock.withLock { makeSnapshot() }
-  }
-
-  private func makeSnapshot() -> RunCounts {
-    RunCounts(
-      generated: generated, delivered: delivered, deliveredDetails: deliveredDetails, dropped: dropped, abandoned: abandoned,
-      cancelled: cancelled,
-      deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted,
-      startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight, retriesInFlight: retriesInFlight,
-      waitingRetry: waitingRetry, attempts: attempts,
-      attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
-      topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
-      latency: histogram, lateStarts: lateStarts)
+    tally.withLock { $0.counts }
   }
 }
 

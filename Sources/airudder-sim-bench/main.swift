@@ -4,6 +4,7 @@ import Foundation
 import Generation
 import Scenario
 import Support
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -71,12 +72,16 @@ func generateBenchmark(path: String, seconds: Double) {
 }
 
 /// Counts completed POSTs across the workers.
-final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var ok = 0
-  private var failed = 0
-  func add(success: Bool) { lock.withLock { if success { ok += 1 } else { failed += 1 } } }
-  var totals: (ok: Int, failed: Int) { lock.withLock { (ok, failed) } }
+final class Counter: Sendable {
+  private let counts = Mutex((ok: 0, failed: 0))
+
+  func add(success: Bool) {
+    counts.withLock { counts in
+      if success { counts.ok += 1 } else { counts.failed += 1 }
+    }
+  }
+
+  var totals: (ok: Int, failed: Int) { counts.withLock { $0 } }
 }
 
 /// `concurrency` tasks posting `body` until `seconds` pass; prints requests per second.
@@ -132,13 +137,8 @@ case "post-loop", "transport-loop", "socket-loop":
     let transport = URLSessionTransport(url: url, connections: concurrency)
     post = { await transport.post(body, timeout: .seconds(10)).isSuccess }
   }
-  // Detached: top-level code runs on the main actor, whose thread waits on the semaphore.
-  let done = DispatchSemaphore(value: 0)
-  Task.detached {
-    await loop(arguments[0], concurrency: concurrency, seconds: seconds, post: post)
-    done.signal()
-  }
-  done.wait()
+  // `loop` is not isolated to the main actor: its tasks run on the cooperative pool.
+  await loop(arguments[0], concurrency: concurrency, seconds: seconds, post: post)
 case "generate":
   generateBenchmark(path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json", seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
 default:

@@ -24,8 +24,8 @@ import Testing
     (["sign"], "error: missing --task-id ID"),
     (["verify", "a", "b"], "error: unexpected argument 'b'"),
   ])
-  func usageErrors(arguments: [String], message: String) {
-    let result = runTool(arguments)
+  func usageErrors(arguments: [String], message: String) async {
+    let result = await runTool(arguments)
     #expect(result.code == 2)
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.first.map(String.init) == message)
@@ -33,60 +33,60 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
-  @Test func unknownAndMissingCommands() {
-    let unknown = runTool(["generat"])
+  @Test func unknownAndMissingCommands() async {
+    let unknown = await runTool(["generat"])
     #expect(unknown.code == 2)
     #expect(unknown.stderr.hasPrefix("error: unknown command 'generat'; did you mean 'generate'?"))
-    let none = runTool([])
+    let none = await runTool([])
     #expect(none.code == 2 && none.stderr.hasPrefix("error: missing command"))
   }
 
-  @Test func helpAndVersion() {
-    let help = runTool(["--help"])
+  @Test func helpAndVersion() async {
+    let help = await runTool(["--help"])
     #expect(help.code == 0 && help.stdout.contains("generate") && help.stdout.contains("verify"))
-    #expect(runTool(["--version"]).stdout == "\(Tool.version)\n")
+    #expect(await runTool(["--version"]).stdout == "\(Tool.version)\n")
     for command in ["generate", "sign", "verify"] {
-      let result = runTool([command, "--help"])
+      let result = await runTool([command, "--help"])
       #expect(result.code == 0 && result.stdout.contains("usage: airudder-sim \(command)"))
     }
   }
 
-  @Test func badScenarioIsExit2WithTheFileNamed() throws {
+  @Test func badScenarioIsExit2WithTheFileNamed() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
     try #"{ "dialer": { "connectRate": 2 } }"#.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let result = runTool(["generate", file.path])
+    let result = await runTool(["generate", file.path])
     #expect(result.code == 2)
     #expect(result.stderr == "error: \(file.path):1:15: dialer.connectRate: expected a rate from 0 to 1, got 2.0\n")
-    let missing = runTool(["generate", "/no/such.json"])
+    let missing = await runTool(["generate", "/no/such.json"])
     #expect(missing.code == 2 && missing.stderr == "error: /no/such.json: cannot read scenario: no such file\n")
   }
 
-  @Test func signPrintsTheSeedAnswer() {
-    let result = runTool(["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"])
+  @Test func signPrintsTheSeedAnswer() async {
+    let result = await runTool(["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"])
     #expect(result.code == 0 && result.stdout == "4d6017151d678e816c678d90e56e6e28\n")
-    #expect(runTool(["sign", "--task-id=abc", "--key", "k"]).stdout == MD5.hex("abck") + "\n")
+    #expect(await runTool(["sign", "--task-id=abc", "--key", "k"]).stdout == MD5.hex("abck") + "\n")
   }
 
-  @Test func generateWritesNDJSONThatVerifies() throws {
+  @Test func generateWritesNDJSONThatVerifies() async throws {
     let smoke = RepositoryPath.scenario("smoke.json")
-    let generated = runTool(["generate", smoke, "--count", "5", "--key", "s3cret"])
+    let generated = await runTool(["generate", smoke, "--count", "5", "--key", "s3cret"])
     #expect(generated.code == 0)
     let lines = generated.stdout.split(separator: "\n")
     #expect(lines.count == 5)
     for line in lines { _ = try JSONDecoder().decode(CallCompletionNotification.self, from: Data(line.utf8)) }
     #expect(!generated.stdout.contains("s3cret"))
 
-    let good = runTool(["verify", "--key", "s3cret"], stdin: generated.stdout)
+    let good = await runTool(["verify", "--key", "s3cret"], stdin: generated.stdout)
     #expect(good.code == 0 && good.stdout.hasPrefix("verified 5 notifications"))
-    let bad = runTool(["verify"], stdin: generated.stdout)
+    let bad = await runTool(["verify"], stdin: generated.stdout)
     #expect(bad.code == 1)
     #expect(bad.stderr.hasPrefix("error: <stdin>:1: notification 1: Sign"))
 
-    let pretty = runTool(["generate", smoke, "--count", "3", "--pretty"])
+    let pretty = await runTool(["generate", smoke, "--count", "3", "--pretty"])
     #expect(pretty.stdout.split(separator: "\n").count > 3)
-    #expect(runTool(["verify", "-"], stdin: pretty.stdout).code == 0)
-    #expect(runTool(["generate", smoke, "--count", "3", "--seed", "7"]).stdout != runTool(["generate", smoke, "--count", "3"]).stdout)
+    #expect(await runTool(["verify", "-"], stdin: pretty.stdout).code == 0)
+    #expect(await runTool(["generate", smoke, "--count", "3", "--seed", "7"]).stdout != runTool(["generate", smoke, "--count", "3"]).stdout)
   }
 
   @Test(arguments: [
@@ -94,14 +94,14 @@ import Testing
     ("[1, 2]", "error: <stdin>:1: expected a JSON object, found '['"),
     ("{}\nnot json", "error: <stdin>:2: expected a JSON object, found 'n'"),
   ])
-  func verifyRejectsMalformedInput(input: String, message: String) {
-    let result = runTool(["verify"], stdin: input)
+  func verifyRejectsMalformedInput(input: String, message: String) async {
+    let result = await runTool(["verify"], stdin: input)
     #expect(result.code == 2)
     #expect(result.stderr == message + "\n")
   }
 
-  @Test func verifyReportsMissingSign() {
-    let result = runTool(["verify"], stdin: #"{"TaskID": "abc", "Details": []}"#)
+  @Test func verifyReportsMissingSign() async {
+    let result = await runTool(["verify"], stdin: #"{"TaskID": "abc", "Details": []}"#)
     #expect(result.code == 1 && result.stderr.contains("missing Sign"))
   }
 }

@@ -68,7 +68,7 @@ import Testing
   @Test func hostileFlagValuesNeverCrashAndRefusalsNameTheFlag() async throws {
     let folder = try ChildRun.scratchFolder("hostile-flags")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let notification = runTool(["generate", RepositoryPath.scenario("smoke.json"), "--count", "1"]).stdout
+    let notification = await runTool(["generate", RepositoryPath.scenario("smoke.json"), "--count", "1"]).stdout
     let failures = FailureList()
     try await ChildRun.forEach(Self.cases) { item in
       let arguments = Self.prefix(item.command) + item.words

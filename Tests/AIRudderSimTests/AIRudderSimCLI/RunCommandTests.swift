@@ -37,8 +37,8 @@ import Testing
     (["receive", "--port", "70000"], "error: invalid value '70000' for '--port': expected a whole number from 0 to 65535"),
     (["receive", "--error-rate", "1.5"], "error: invalid value '1.5' for '--error-rate': expected a rate from 0 to 1"),
   ])
-  func usageErrors(arguments: [String], message: String) {
-    let result = runTool(arguments.map { $0 == "Scenarios/smoke.json" ? RepositoryPath.scenario("smoke.json") : $0 })
+  func usageErrors(arguments: [String], message: String) async {
+    let result = await runTool(arguments.map { $0 == "Scenarios/smoke.json" ? RepositoryPath.scenario("smoke.json") : $0 })
     #expect(result.code == 2)
     #expect(result.stderr.split(separator: "\n").first.map(String.init) == message)
   }

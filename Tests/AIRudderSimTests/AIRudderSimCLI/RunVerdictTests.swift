@@ -60,9 +60,9 @@ import Testing
 
   /// Every command answers -h as it answers --help.
   @Test(arguments: ["run", "receive", "generate", "sign", "verify"])
-  func shortHelpOnEveryCommand(command: String) {
-    let long = runTool([command, "--help"])
-    let short = runTool([command, "-h"])
+  func shortHelpOnEveryCommand(command: String) async {
+    let long = await runTool([command, "--help"])
+    let short = await runTool([command, "-h"])
     #expect(short.code == 0, "stderr: \(short.stderr)")
     #expect(short.stdout == long.stdout && !short.stdout.isEmpty)
   }

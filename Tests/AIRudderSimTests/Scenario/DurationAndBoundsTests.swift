@@ -55,8 +55,8 @@ struct DurationAndBoundsTests {
 
   /// `run --help` and `receive --help` say that a duration needs a unit.
   @Test(arguments: ["run", "receive"])
-  func helpSaysDurationsNeedAUnit(command: String) {
-    let result = runTool([command, "--help"])
+  func helpSaysDurationsNeedAUnit(command: String) async {
+    let result = await runTool([command, "--help"])
     #expect(result.code == 0 && result.stdout.contains("A duration D needs a unit: 500ms, 10s"))
   }
 }

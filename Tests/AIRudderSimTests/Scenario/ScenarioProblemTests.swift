@@ -159,11 +159,11 @@ import Testing
   }
 
   /// Every problem line, and only those, is printed with `error:`; the exit code is 2.
-  @Test func toolPrintsEachProblemOnItsOwnLine() throws {
+  @Test func toolPrintsEachProblemOnItsOwnLine() async throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("problems-\(UUID().uuidString).json")
     try "{\n  scen: 1,\n  workflows: 2.5,\n  workflows: 3\n}\n".write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
-    let result = runTool(["generate", file.path, "--count", "1"])
+    let result = await runTool(["generate", file.path, "--count", "1"])
     #expect(result.code == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr == """

@@ -35,14 +35,14 @@ import Testing
 
   /// `run -` and `receive --scenario -` read it too (a bad scenario, so nothing starts).
   @Test(arguments: [["run", "-", "--count", "1"], ["receive", "--scenario", "-"]])
-  func everyScenarioArgumentTakesStandardInput(arguments: [String]) {
-    let result = runTool(arguments, stdin: "{ receiver: { errorRate: 2 } }")
+  func everyScenarioArgumentTakesStandardInput(arguments: [String]) async {
+    let result = await runTool(arguments, stdin: "{ receiver: { errorRate: 2 } }")
     #expect(result.code == 2)
     #expect(result.stderr == "error: <stdin>:1:15: receiver.errorRate: expected a rate from 0 to 1, got 2.0\n")
   }
 
-  @Test func runTakesAGoodScenarioFromStandardInput() {
-    let result = runTool(["run", "-", "--count", "2", "--quiet"], stdin: piped)
+  @Test func runTakesAGoodScenarioFromStandardInput() async {
+    let result = await runTool(["run", "-", "--count", "2", "--quiet"], stdin: piped)
     #expect(result.code == 0)
     #expect(result.stdout.contains("piped"))
   }

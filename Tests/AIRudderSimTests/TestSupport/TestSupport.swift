@@ -49,7 +49,7 @@ func assertGolden(_ actual: String, file name: String, sourceLocation: SourceLoc
 }
 
 /// Runs the tool in-process and returns its exit code and what it wrote.
-func runTool(_ arguments: [String], stdin: String? = nil) -> (code: Int32, stdout: String, stderr: String) {
+func runTool(_ arguments: [String], stdin: String? = nil) async -> (code: Int32, stdout: String, stderr: String) {
   let out = OutputSink.memory()
   let err = OutputSink.memory()
   var input = FileHandle.nullDevice
@@ -59,7 +59,7 @@ func runTool(_ arguments: [String], stdin: String? = nil) -> (code: Int32, stdou
     PipeDrain.feed(Data(stdin.utf8), to: pipe.fileHandleForWriting)
     input = pipe.fileHandleForReading
   }
-  let code = Tool.main(arguments, stdin: input, stdout: out, stderr: err)
+  let code = await Tool.main(arguments, stdin: input, stdout: out, stderr: err)
   return (code, out.text, err.text)
 }
 
