@@ -12,8 +12,8 @@ import Testing
   }
 
   /// Nothing to verify (a failed `generate` upstream) is no pass.
-  @Test func emptyInputFails() {
-    let result = runTool(["verify"], stdin: "")
+  @Test func emptyInputFails() async {
+    let result = await runTool(["verify"], stdin: "")
     #expect(result.code == 1)
     #expect(result.stderr == "error: <stdin>: no notification to verify\n")
   }

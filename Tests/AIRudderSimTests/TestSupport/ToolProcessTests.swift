@@ -8,7 +8,7 @@ import Testing
   @Test func outputLargerThanAPipeComesBackWhole() async throws {
     let arguments = ["generate", "Scenarios/collection.json", "--count", "2000"]
     let child = try await ToolProcess.run(arguments)
-    let inProcess = runTool(arguments)
+    let inProcess = await runTool(arguments)
     #expect(child.code == 0 && child.stderr.isEmpty, "exit \(child.code): \(child.stderr)")
     #expect(inProcess.stdout.utf8.count > 16 * 65_536, "too little output to test: \(inProcess.stdout.utf8.count) bytes")
     #expect(child.stdout.utf8.count == inProcess.stdout.utf8.count)
@@ -18,11 +18,11 @@ import Testing
 
   /// Standard input past what a pipe holds, while the tool writes as much: both go through.
   @Test func inputLargerThanAPipeGoesThrough() async throws {
-    let generated = runTool(["generate", "Scenarios/collection.json", "--count", "2000"])
+    let generated = await runTool(["generate", "Scenarios/collection.json", "--count", "2000"])
     #expect(generated.stdout.utf8.count > 16 * 65_536)
     let child = try await ToolProcess.run(["verify"], stdin: generated.stdout)
     #expect(child.code == 0 && child.stdout.hasPrefix("verified 2000 notifications"), "exit \(child.code): \(child.stderr)")
-    let inProcess = runTool(["verify"], stdin: generated.stdout)
+    let inProcess = await runTool(["verify"], stdin: generated.stdout)
     #expect(inProcess.code == 0 && inProcess.stdout.hasPrefix("verified 2000 notifications"))
   }
 }
