@@ -30,7 +30,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     }
   }
 
-  private let target: HTTPTarget
+  let target: HTTPTarget
   let maxConnections: Int
   var keepAlive: KeepAlivePolicy
   private let epoll: Int32
@@ -56,9 +56,9 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
   private var waiting: [Request] = []
   private var waitingStart = 0
   private var nextDeadline = UInt64.max
-  private var generation: UInt32 = 0
-  private var addresses: [SocketAddress]?
-  private var lastLookup: UInt64 = 0
+  var generation: UInt32 = 0
+  var addresses: [SocketAddress]?
+  var lastLookup: UInt64 = 0
   private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
   package init(target: HTTPTarget, maxConnections: Int, keepAlive: KeepAlivePolicy = KeepAlivePolicy()) {
@@ -230,63 +230,6 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     if !connection.connecting { send(on: connection) }
   }
 
-  // MARK: Connecting
-
-  private func open(for request: Request) {
-    let now = Self.now()
-    if addresses == nil && now - lastLookup >= 1_000_000_000 {
-      // Looked up again at most once a second: name lookup blocks the loop.
-      addresses = target.resolve()
-      lastLookup = now
-    }
-    guard let addresses else {
-      request.continuation.resume(returning: .connectionError("host not found"))
-      return
-    }
-    connect(request, to: addresses[...])
-  }
-
-  /// Starts a non-blocking connect to the first address that takes one, keeping the rest to
-  /// fall back on.
-  private func connect(_ request: Request, to candidates: ArraySlice<SocketAddress>) {
-    var remaining = candidates
-    var lastError = HTTPConnection.SocketError(code: ECONNREFUSED)
-    while let address = remaining.popFirst() {
-      generation &+= 1
-      switch HTTPConnection.open(to: address, generation: generation, fallbacks: remaining) {
-      case .failure(let error):
-        lastError = error
-      case .success(let (connection, connected)):
-        connections[connection.fd] = connection
-        connection.carry(request)
-        register(connection, interest: EPOLLOUT.rawValue, adding: true)
-        if connected { self.connected(connection) }
-        return
-      }
-    }
-    request.continuation.resume(returning: .connectionError(lastError.description))
-  }
-
-  private func connected(_ connection: HTTPConnection) {
-    connection.connecting = false
-    connection.fallbacks = []
-    send(on: connection)
-  }
-
-  /// A connect that failed: the next address, or the request fails with the reason.
-  private func connectFailed(_ connection: HTTPConnection, error: Int32) {
-    let request = connection.release()
-    let fallbacks = connection.fallbacks
-    discard(connection)
-    guard let request else { return }
-    if fallbacks.isEmpty {
-      request.continuation.resume(returning: .connectionError(HTTPConnection.SocketError(code: error).description))
-      serveWaiting()
-    } else {
-      connect(request, to: fallbacks)
-    }
-  }
-
   // MARK: Events
 
   private func handle(_ events: UInt32, on connection: HTTPConnection) {
@@ -316,7 +259,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     }
   }
 
-  private func send(on connection: HTTPConnection) {
+  func send(on connection: HTTPConnection) {
     switch connection.send() {
     case .sent:
       setInterest(connection, EPOLLIN.rawValue)
@@ -403,7 +346,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
 
   // MARK: Bookkeeping
 
-  private func register(_ connection: HTTPConnection, interest: UInt32, adding: Bool) {
+  func register(_ connection: HTTPConnection, interest: UInt32, adding: Bool) {
     var event = epoll_event()
     event.events = interest
     event.data.u64 = connection.token
