@@ -12,13 +12,13 @@ extension CallCompletionNotification {
 
   package func write(to w: inout JSONByteWriter) {
     w.beginObject()
-    w.key(.workflowID); w.string(workflowID)
-    w.key(.workflowName); w.string(workflowName)
-    w.key(.nodetaskID); w.string(nodetaskID)
-    w.key(.nodetaskName); w.string(nodetaskName)
-    w.key(.taskID); w.string(taskID)
-    w.key(.taskName); w.string(taskName)
-    w.key(.sign); w.string(sign)
+    w.member(.workflowID, workflowID)
+    w.member(.workflowName, workflowName)
+    w.member(.nodetaskID, nodetaskID)
+    w.member(.nodetaskName, nodetaskName)
+    w.member(.taskID, taskID)
+    w.member(.taskName, taskName)
+    w.member(.sign, sign)
     w.key(.details)
     w.beginArray()
     // Through the buffer: its subscript borrows the call in place, where Array's getter (and
@@ -38,27 +38,27 @@ extension CallDetail {
   func write(to w: inout JSONByteWriter) {
     let nulls = style.contains(.explicitNulls)
     w.beginObject()
-    w.key(.id); w.int(id)
-    w.key(.robotID); w.string(robotID)
-    w.key(.calleeName); w.string(calleeName)
-    w.key(.calleeGender); w.string(calleeGender)
-    w.key(.calleeNumber); w.string(calleeNumber)
-    w.key(.callStartTime); w.string(callStartTime)
-    w.key(.callEndTime); w.string(callEndTime)
-    w.key(.status); w.string(status.rawValue)
-    w.key(.intention); w.string(intention)
-    w.key(.callID); w.string(callID)
-    w.key(.callTimes); w.int(callTimes)
-    w.key(.comments); w.string(comments)
+    w.member(.id, id)
+    w.member(.robotID, robotID)
+    w.member(.calleeName, calleeName)
+    w.member(.calleeGender, calleeGender)
+    w.member(.calleeNumber, calleeNumber)
+    w.member(.callStartTime, callStartTime)
+    w.member(.callEndTime, callEndTime)
+    w.member(.status, status.rawValue)
+    w.member(.intention, intention)
+    w.member(.callID, callID)
+    w.member(.callTimes, callTimes)
+    w.member(.comments, comments)
     w.optionalString(.borrowedDate, borrowedDate, nulls)
     w.optionalString(.dueDate, dueDate, nulls)
     w.optionalString(.borrowedAmount, borrowedAmount, nulls)
     w.optionalString(.totalOwingAmount, totalOwingAmount, nulls)
     w.optionalString(.currencyUnit, currencyUnit, nulls)
-    w.key(.platformName); w.string(platformName)
+    w.member(.platformName, platformName)
     w.key(.ringType)
     if ringType == .null && !style.contains(.ringTypeNullAsString) { w.null() } else { w.string(ringType.rawValue) }
-    w.key(.hangupType); w.string(hangupType.rawValue)
+    w.member(.hangupType, hangupType.rawValue)
     w.optionalString(.extraA, extraA, nulls)
     w.optionalString(.extraB, extraB, nulls)
     w.optionalString(.extraC, extraC, nulls)
@@ -70,9 +70,9 @@ extension CallDetail {
           w.element()
           if w.pretty {
             w.beginObject()
-            w.key(.asrTime); w.string(lines[index].time)
-            w.key(.asrRobotText); w.string(lines[index].robottext)
-            w.key(.asrText); w.string(lines[index].text)
+            w.member(.asrTime, lines[index].time)
+            w.member(.asrRobotText, lines[index].robottext)
+            w.member(.asrText, lines[index].text)
             w.endObject()
           } else {
             // Transcripts are most of a payload's members: written in fewer, larger pieces.
@@ -88,7 +88,7 @@ extension CallDetail {
       }
       w.endArray()
     } else if nulls {
-      w.key(.asrResult); w.null()
+      w.nullMember(.asrResult)
     }
     w.optionalInt(.ringTime, ringTime, nulls)
     w.optionalInt(.talkRound, talkRound, nulls)
@@ -98,20 +98,20 @@ extension CallDetail {
       for redial in redialCalls {
         w.element()
         w.beginObject()
-        w.key(.redialCallID); w.string(redial.callID)
-        w.key(.redialCallStartTime); w.string(redial.callStartTime)
+        w.member(.redialCallID, redial.callID)
+        w.member(.redialCallStartTime, redial.callStartTime)
         w.key(.redialRingType)
         if redial.ringType == .null && !style.contains(.ringTypeNullAsString) { w.null() } else { w.string(redial.ringType.rawValue) }
-        w.key(.redialRingTime); w.int(redial.ringTime)
-        w.key(.redialHangupType); w.string(redial.hangupType.rawValue)
-        w.key(.redialResultLabel); w.string(redial.resultLabel)
-        w.key(.redialCalleeNumber); w.string(redial.calleeNumber)
-        w.key(.redialCallerNumber); w.string(redial.callerNumber)
+        w.member(.redialRingTime, redial.ringTime)
+        w.member(.redialHangupType, redial.hangupType.rawValue)
+        w.member(.redialResultLabel, redial.resultLabel)
+        w.member(.redialCalleeNumber, redial.calleeNumber)
+        w.member(.redialCallerNumber, redial.callerNumber)
         w.endObject()
       }
       w.endArray()
     } else if nulls {
-      w.key(.redialCalls); w.null()
+      w.nullMember(.redialCalls)
     }
     w.optionalMap(.nerSlots, nerSlots, nulls)
     w.optionalString(.intentionDescription, intentionDescription, nulls)
@@ -120,8 +120,9 @@ extension CallDetail {
     w.optionalString(.askWhatsAPP, askWhatsAPP, nulls)
     w.optionalString(.asrPTP, asrPTP, nulls)
     w.optionalString(.callerNumber, callerNumber, nulls)
-    w.key(.caseID); w.string(caseID)
-    w.key(.variables); w.map(variables)
+    w.member(.caseID, caseID)
+    w.key(.variables)
+    w.map(variables)
     w.endObject()
   }
 }
@@ -132,27 +133,40 @@ extension JSONByteWriter {
     key(field.key)
   }
 
+  @inline(__always) mutating func member(_ field: ContractField, _ value: String) {
+    member(field.key, value)
+  }
+
+  @inline(__always) mutating func member(_ field: ContractField, _ value: Int) {
+    member(field.key, value)
+  }
+
+  @inline(__always) mutating func nullMember(_ field: ContractField) {
+    nullMember(field.key)
+  }
+
   @inline(__always) mutating func optionalString(_ field: ContractField, _ value: String?, _ nulls: Bool) {
     if let value {
-      key(field); string(value)
+      member(field, value)
     } else if nulls {
-      key(field); null()
+      nullMember(field)
     }
   }
 
   @inline(__always) mutating func optionalInt(_ field: ContractField, _ value: Int?, _ nulls: Bool) {
     if let value {
-      key(field); int(value)
+      member(field, value)
     } else if nulls {
-      key(field); null()
+      nullMember(field)
     }
   }
 
   @inline(__always) mutating func optionalMap(_ field: ContractField, _ value: OrderedStringMap?, _ nulls: Bool) {
     if let value {
-      key(field); map(value)
+      key(field)
+      map(value)
     } else if nulls {
-      key(field); null()
+      nullMember(field)
     }
   }
 

@@ -21,18 +21,18 @@ final class ReceiverRecorder: Sendable {
     let body = request.body
     var writer = JSONByteWriter(capacity: body.count + 128)
     writer.beginObject()
-    writer.key("time"); writer.string(UTCTime.iso8601Milliseconds(arrived))
-    writer.key("attempt"); writer.int(attempt)
+    writer.member("time", UTCTime.iso8601Milliseconds(arrived))
+    writer.member("attempt", attempt)
     writer.key("status")
     if let status { writer.int(status) } else { writer.null() }
-    writer.key("content_type"); writer.string(request.header("content-type") ?? "")
-    writer.key("user_agent"); writer.string(request.header("user-agent") ?? "")
+    writer.member("content_type", request.header("content-type") ?? "")
+    writer.member("user_agent", request.header("user-agent") ?? "")
     let isJSON = (try? JSONSerialization.jsonObject(with: Data(body))) != nil
     if isJSON {
       writer.key("notification")
       writer.append(contentsOf: body)
     } else {
-      writer.key("body"); writer.string(String(decoding: body, as: UTF8.self))
+      writer.member("body", String(decoding: body, as: UTF8.self))
     }
     writer.endObject()
     writer.append(UInt8(ascii: "\n"))

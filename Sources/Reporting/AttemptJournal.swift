@@ -58,19 +58,19 @@ package final class AttemptJournal: Sendable {
   func write(_ record: AttemptRecord) {
     var writer = JSONByteWriter(capacity: 256)
     writer.beginObject()
-    writer.key("time"); writer.string(UTCTime.iso8601Milliseconds(record.wallTime))
-    writer.key("elapsed_s"); writer.decimal(record.elapsed, places: 6)
-    writer.key("notification"); writer.int(record.notification)
-    writer.key("task_id"); writer.string(record.taskID)
-    writer.key("call_id"); writer.string(record.firstCallID)
-    writer.key("attempt"); writer.int(record.attempt)
-    writer.key("class"); writer.string(record.outcome.attemptClass.rawValue)
+    writer.member("time", UTCTime.iso8601Milliseconds(record.wallTime))
+    writer.member("elapsed_s", record.elapsed, places: 6)
+    writer.member("notification", record.notification)
+    writer.member("task_id", record.taskID)
+    writer.member("call_id", record.firstCallID)
+    writer.member("attempt", record.attempt)
+    writer.member("class", record.outcome.attemptClass.rawValue)
     if case .response(let status) = record.outcome {
-      writer.key("status"); writer.int(status)
+      writer.member("status", status)
     } else {
-      writer.key("error"); writer.string(record.outcome.label)
+      writer.member("error", record.outcome.label)
     }
-    writer.key("latency_ms"); writer.decimal(record.latency.milliseconds, places: 3)
+    writer.member("latency_ms", record.latency.milliseconds, places: 3)
     writer.endObject()
     writer.append(UInt8(ascii: "\n"))
     writer.withBytes { line in
