@@ -67,10 +67,12 @@ package struct CommandSpec: Sendable {
   }
 
   /// Said under every command with a duration flag: a bare number is refused, not guessed.
-  static let durationNote = "A duration D needs a unit: 500ms, 10s, 1.5m, 1h30m (only 0 may go without one); at most 30 days (720h)."
+  static let durationNote =
+    "A duration D needs a unit: 500ms, 10s, 1.5m, 1h30m (only 0 may go without one); at most 30 days (720h)."
 
   private static func row(_ left: String, _ right: String) -> String {
-    let padded = left.count < 24 ? left + String(repeating: " ", count: 24 - left.count) : left + "\n" + String(repeating: " ", count: 26)
+    let padded =
+      left.count < 24 ? left + String(repeating: " ", count: 24 - left.count) : left + "\n" + String(repeating: " ", count: 26)
     return "  " + padded + right + "\n"
   }
 }

@@ -15,7 +15,9 @@ enum GenerateCommand {
       Exit codes: 0 written; 1 standard output could not be written (a full disk); 2 bad usage or
       scenario; 141, quietly, when the reader closed the pipe (generate | head).
       """,
-    positionals: [.init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json; - reads standard input.")],
+    positionals: [
+      .init("SCENARIO", help: "Scenario file (JSON with comments), e.g. Scenarios/smoke.json; - reads standard input.")
+    ],
     options: [
       .init("--count", value: "N", help: "Stop after N notifications."),
       .init("--seed", value: "S", help: "Seed of the simulation (overrides the scenario's)."),

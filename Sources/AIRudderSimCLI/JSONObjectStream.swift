@@ -36,7 +36,8 @@ struct JSONObjectStream {
         case UInt8(ascii: "{"):
           startLine = line
         default:
-          throw .malformed(file: file, line: line, reason: "expected a JSON object, found '\(String(decoding: [byte], as: UTF8.self))'")
+          throw .malformed(
+            file: file, line: line, reason: "expected a JSON object, found '\(String(decoding: [byte], as: UTF8.self))'")
         }
       }
       current.append(byte)

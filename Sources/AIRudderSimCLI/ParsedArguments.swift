@@ -87,7 +87,9 @@ package struct ParsedArguments: Sendable {
   package func int(_ option: String, in range: ClosedRange<Int> = 0...Int.max) throws(CommandLineError) -> Int? {
     guard let text = values[option] else { return nil }
     guard let value = Int(text), range.contains(value) else {
-      let expected = range.upperBound == Int.max ? "a whole number of \(range.lowerBound) or more" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+      let expected =
+        range.upperBound == Int.max
+        ? "a whole number of \(range.lowerBound) or more" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
       throw .invalidValue(option: option, value: text, expected: expected)
     }
     return value
@@ -97,7 +99,9 @@ package struct ParsedArguments: Sendable {
   package func uint64(_ option: String) throws(CommandLineError) -> UInt64? {
     guard let text = values[option] else { return nil }
     let value = text.lowercased().hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-    guard let value else { throw .invalidValue(option: option, value: text, expected: "a whole number from 0 to 18446744073709551615") }
+    guard let value else {
+      throw .invalidValue(option: option, value: text, expected: "a whole number from 0 to 18446744073709551615")
+    }
     return value
   }
 

@@ -45,7 +45,8 @@ enum ReceiveCommand {
     configuration.port = 8080
     if let host = arguments.string("--host") {
       guard SocketAddress(numericHost: host, port: 0) != nil else {
-        throw CommandLineError.invalidValue(option: "--host", value: host, expected: "an IPv4 or IPv6 address such as 127.0.0.1 or ::1")
+        throw CommandLineError.invalidValue(
+          option: "--host", value: host, expected: "an IPv4 or IPv6 address such as 127.0.0.1 or ::1")
       }
       configuration.host = host
     }

@@ -9,10 +9,14 @@ enum Reconciliation {
   static func problems(sender: RunCounts, receiver: ReceiverCounts) -> [String] {
     var problems: [String] = []
     if sender.delivered != receiver.accepted {
-      problems.append("reconciliation: sender counts \(sender.delivered) notifications delivered, the receiver answered 2xx to \(receiver.accepted)")
+      problems.append(
+        "reconciliation: sender counts \(sender.delivered) notifications delivered, the receiver answered 2xx to \(receiver.accepted)"
+      )
     }
     if sender.deliveredDetails != receiver.uniqueCalls {
-      problems.append("reconciliation: delivered notifications carry \(sender.deliveredDetails) Details, the receiver accepted \(receiver.uniqueCalls) unique CallIDs")
+      problems.append(
+        "reconciliation: delivered notifications carry \(sender.deliveredDetails) Details, the receiver accepted \(receiver.uniqueCalls) unique CallIDs"
+      )
     }
     return problems
   }

@@ -40,7 +40,9 @@ enum RunCommand {
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
       .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
-      .init("--keepalive-idle", value: "D", help: "Sockets: close a connection idle for D, before the receiver does (default 4s; 0 = one request per connection)."),
+      .init(
+        "--keepalive-idle", value: "D",
+        help: "Sockets: close a connection idle for D, before the receiver does (default 4s; 0 = one request per connection)."),
       .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY)."),
       .init("--concurrency", value: "C", help: "Attempts in flight at most."),
       .init("--rate", value: "R", help: "Open model: R notifications per second."),
@@ -86,7 +88,8 @@ enum RunCommand {
     if let concurrency = try arguments.int("--concurrency", in: 1...10_000) { plan.concurrency = concurrency }
     if let rate = try arguments.double("--rate", in: 0.001...1_000_000, expected: "notifications per second above 0") {
       guard !arguments.has("--timeline") else {
-        throw CommandLineError.invalidValue(option: "--rate", value: String(rate), expected: "either --rate or --timeline, not both")
+        throw CommandLineError.invalidValue(
+          option: "--rate", value: String(rate), expected: "either --rate or --timeline, not both")
       }
       plan.mode = .rate
       plan.rate = rate
@@ -94,18 +97,26 @@ enum RunCommand {
     if arguments.has("--timeline") { plan.mode = .timeline }
     if let count = try arguments.int("--count", in: 1...Int.max) { plan.count = count }
     if let duration = try arguments.duration("--duration") {
-      guard duration.seconds > 0 else { throw CommandLineError.invalidValue(option: "--duration", value: arguments.string("--duration")!, expected: "a duration above 0") }
+      guard duration.seconds > 0 else {
+        throw CommandLineError.invalidValue(
+          option: "--duration", value: arguments.string("--duration")!, expected: "a duration above 0")
+      }
       plan.duration = duration.duration
     }
     if let timeout = try arguments.duration("--timeout") {
-      guard timeout.seconds > 0 else { throw CommandLineError.invalidValue(option: "--timeout", value: arguments.string("--timeout")!, expected: "a duration above 0") }
+      guard timeout.seconds > 0 else {
+        throw CommandLineError.invalidValue(
+          option: "--timeout", value: arguments.string("--timeout")!, expected: "a duration above 0")
+      }
       plan.policy.timeout = timeout.duration
     }
     if let interval = try arguments.duration("--retry-interval") { plan.policy.interval = interval.duration }
     if let retries = try arguments.int("--max-retries", in: 0...100) { plan.policy.maxRetries = retries }
     // At most 30 days, as every duration flag.
     if let idle = try arguments.duration("--keepalive-idle") { plan.keepAliveIdle = idle.duration }
-    if let scale = try arguments.double("--time-scale", in: 0.000_001...1_000_000, expected: "a number above 0") { plan.policy.timeScale = scale }
+    if let scale = try arguments.double("--time-scale", in: 0.000_001...1_000_000, expected: "a number above 0") {
+      plan.policy.timeScale = scale
+    }
     if arguments.has("--scale-timeout") { plan.policy.scalesTimeout = true }
     if plan.mode == .rate && plan.rate == nil {
       throw CommandLineError.missingArgument("--rate R (the scenario's load.mode is rate)")
@@ -132,7 +143,8 @@ enum RunCommand {
     options.journalPath = arguments.string("--journal")
     options.receiverRecordPath = arguments.string("--record")
     if options.receiverRecordPath != nil && url != nil {
-      throw CommandLineError.invalidValue(option: "--record", value: arguments.string("--record")!, expected: "a run with the built-in receiver (no --url)")
+      throw CommandLineError.invalidValue(
+        option: "--record", value: arguments.string("--record")!, expected: "a run with the built-in receiver (no --url)")
     }
     options.quiet = arguments.has("--quiet")
     let fromScenario = scenario.thresholds
@@ -147,16 +159,20 @@ enum RunCommand {
     if arguments.string("--max-abandoned") == nil && fromScenario.maxAbandoned != nil {
       options.thresholds.source.maxAbandoned = "thresholds.maxAbandoned"
     }
-    if arguments.string("--max-p99") == nil && fromScenario.maxP99 != nil { options.thresholds.source.maxP99 = "thresholds.maxP99" }
+    if arguments.string("--max-p99") == nil && fromScenario.maxP99 != nil {
+      options.thresholds.source.maxP99 = "thresholds.maxP99"
+    }
     if fromScenario.minSuccessRate != nil { options.thresholds.source.minSuccessRate = "thresholds.minSuccessRate" }
     if let text = arguments.string("--min-success-rate") {
       let percent = text.hasSuffix("%")
       guard let number = Double(percent ? String(text.dropLast()) : text), number.isFinite else {
-        throw CommandLineError.invalidValue(option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
+        throw CommandLineError.invalidValue(
+          option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
       }
       let rate = percent ? number / 100 : number
       guard (0...1).contains(rate) else {
-        throw CommandLineError.invalidValue(option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
+        throw CommandLineError.invalidValue(
+          option: "--min-success-rate", value: text, expected: "a rate from 0 to 1, or a percentage such as 99%")
       }
       options.thresholds.minSuccessRate = rate
       options.thresholds.source.minSuccessRate = "--min-success-rate"

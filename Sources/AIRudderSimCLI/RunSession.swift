@@ -55,14 +55,16 @@ package final class RunSession: Sendable {
     if let given = options.url {
       url = given
     } else {
-      var configuration = ReceiverConfiguration(settings: options.scenario.receiver, seed: options.scenario.seed, key: options.plan.key)
+      var configuration = ReceiverConfiguration(
+        settings: options.scenario.receiver, seed: options.scenario.seed, key: options.plan.key)
       configuration.recordPath = options.receiverRecordPath
       let started = try MockReceiver.start(configuration: configuration)
       receiver = started
       url = started.url
     }
     defer { receiver?.stop() }
-    let transport = options.transport.makeTransport(for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
+    let transport = options.transport.makeTransport(
+      for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), recorder: ledger)
 
@@ -80,12 +82,15 @@ package final class RunSession: Sendable {
       return control.interrupted
     }
     if alreadyStopped { task.cancel() }
-    let progress = options.quiet ? nil : Task { [stderr] in
-      let display = RunProgress(
-        live: stderr.isTerminal, targetRate: options.plan.mode == .rate ? options.plan.rate : nil,
-        plainInterval: options.plainProgressInterval)
-      await display.show(ledger: ledger, since: started, on: stderr)
-    }
+    let progress =
+      options.quiet
+      ? nil
+      : Task { [stderr] in
+        let display = RunProgress(
+          live: stderr.isTerminal, targetRate: options.plan.mode == .rate ? options.plan.rate : nil,
+          plainInterval: options.plainProgressInterval)
+        await display.show(ledger: ledger, since: started, on: stderr)
+      }
     await task.value
     progress?.cancel()
     _ = await progress?.value

@@ -79,7 +79,8 @@ package enum Tool {
       return ExitCode.success.rawValue
     }
     guard let command = commands.first(where: { $0.spec.name == first }) else {
-      let error: CommandLineError = first.hasPrefix("-")
+      let error: CommandLineError =
+        first.hasPrefix("-")
         ? .unknownOption(first, suggestion: Suggestion.closest(to: first, among: ["--help", "--version"]))
         : .unknownCommand(first, suggestion: Suggestion.closest(to: first, among: commands.map(\.spec.name)))
       stderr.write("error: \(error.localizedDescription)\nusage: airudder-sim <command> [options]; see 'airudder-sim --help'\n")

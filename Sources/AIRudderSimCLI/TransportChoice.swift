@@ -32,9 +32,13 @@ package enum TransportChoice: String, Sendable, CaseIterable {
 
   /// The transport for `url`, its connections sized to `connections`; the socket transport
   /// closes connections idle for `keepAliveIdle` (URLSession keeps libcurl's own rules).
-  func makeTransport(for url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle) -> any NotificationTransport {
+  func makeTransport(
+    for url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle
+  ) -> any NotificationTransport {
     OpenFileLimit.raise(toward: connections + 256)
-    if resolved(for: url) == .sockets, let transport = SocketTransport(url: url, connections: connections, keepAliveIdle: keepAliveIdle) {
+    if resolved(for: url) == .sockets,
+      let transport = SocketTransport(url: url, connections: connections, keepAliveIdle: keepAliveIdle)
+    {
       return transport
     }
     return URLSessionTransport(url: url, connections: connections)

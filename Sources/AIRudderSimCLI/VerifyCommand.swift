@@ -36,7 +36,8 @@ enum VerifyCommand {
       handle = context.stdin
     } else {
       guard let opened = FileHandle(forReadingAtPath: path) else {
-        throw InputError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        throw InputError.unreadable(
+          file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
       }
       handle = opened
     }

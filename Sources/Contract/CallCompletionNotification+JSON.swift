@@ -101,7 +101,11 @@ extension CallDetail {
         w.member(.redialCallID, redial.callID)
         w.member(.redialCallStartTime, redial.callStartTime)
         w.key(.redialRingType)
-        if redial.ringType == .null && !style.contains(.ringTypeNullAsString) { w.null() } else { w.string(redial.ringType.rawValue) }
+        if redial.ringType == .null && !style.contains(.ringTypeNullAsString) {
+          w.null()
+        } else {
+          w.string(redial.ringType.rawValue)
+        }
         w.member(.redialRingTime, redial.ringTime)
         w.member(.redialHangupType, redial.hangupType.rawValue)
         w.member(.redialResultLabel, redial.resultLabel)

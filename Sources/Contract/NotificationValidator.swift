@@ -55,7 +55,9 @@ package struct NotificationValidator: Sendable {
       guard value is String else { return .schemaViolation("\(key): expected a string") }
     }
     guard let details = object[Self.details] else { return .schemaViolation("\(Self.details): required field is missing") }
-    guard let calls = details as? [Any], !calls.isEmpty else { return .schemaViolation("\(Self.details): expected a non-empty array") }
+    guard let calls = details as? [Any], !calls.isEmpty else {
+      return .schemaViolation("\(Self.details): expected a non-empty array")
+    }
     var callIDs: [String] = []
     for (index, element) in calls.enumerated() {
       guard let call = element as? [String: Any] else { return .schemaViolation("\(Self.details)[\(index)]: expected an object") }

@@ -20,7 +20,8 @@ package enum RingType: String, Codable, Sendable, CaseIterable {
     guard let value = RingType(rawValue: text) else {
       throw DecodingError.dataCorruptedError(
         in: container,
-        debugDescription: "unknown RingType \"\(text)\"; expected one of \(RingType.allCases.map(\.rawValue).joined(separator: ", ")) or null")
+        debugDescription:
+          "unknown RingType \"\(text)\"; expected one of \(RingType.allCases.map(\.rawValue).joined(separator: ", ")) or null")
     }
     self = value
   }

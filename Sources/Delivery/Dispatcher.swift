@@ -17,7 +17,9 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
   let clock: C
   let recorder: any DeliveryRecorder
 
-  package init(scenario: Scenario, plan: DeliveryPlan, transport: any NotificationTransport, clock: C, recorder: any DeliveryRecorder) {
+  package init(
+    scenario: Scenario, plan: DeliveryPlan, transport: any NotificationTransport, clock: C, recorder: any DeliveryRecorder
+  ) {
     self.scenario = scenario
     self.plan = plan
     self.transport = transport
@@ -72,7 +74,8 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
           return
         }
         let intended = clock.now
-        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start) {
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start)
+        {
           retries.addTask {
             await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)
           }
@@ -98,7 +101,8 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       index += 1
       guard await waitForTurn(until: intended, pool: pool, stopped: .cancelled) else { return }
       group.addTask {
-        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start) {
+        if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start)
+        {
           await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)
         }
       }

@@ -54,14 +54,16 @@ struct CallDetailBuilder {
       detail.redialCalls = contact.earlierDials.map { dial in
         RedialCall(
           callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,
-          ringTime: dial.ringTime, hangupType: dial.hangupType, resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
+          ringTime: dial.ringTime, hangupType: dial.hangupType,
+          resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
           calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
     if has(.nerSlots, connected) {
-      detail.nerSlots = OrderedStringMap(model.nerSlots.compactMap { slot in
-        rng.chance(0.7) || allPresent ? (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) : nil
-      })
+      detail.nerSlots = OrderedStringMap(
+        model.nerSlots.compactMap { slot in
+          rng.chance(0.7) || allPresent ? (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) : nil
+        })
     }
     if has(.eventLabel, connected) {
       detail.eventLabel = OrderedStringMap(model.eventLabels.filter { _ in rng.chance(0.4) || allPresent })

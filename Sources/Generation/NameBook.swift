@@ -17,19 +17,41 @@ package struct NameBook: Sendable {
     uppercase = scene == .collection && locale != .chinese
     switch locale {
     case .indonesian:
-      male = ["Budi", "Agus", "Andi", "Joko", "Rizky", "Hendra", "Fajar", "Wahyu", "Dedi", "Eko", "Bambang", "Yusuf", "Arif", "Dimas", "Rudi", "Teguh"]
-      female = ["Siti", "Dewi", "Putri", "Sri", "Ayu", "Rina", "Indah", "Nur", "Wulan", "Fitri", "Lestari", "Ratna", "Maya", "Intan", "Yuni", "Sari"]
-      family = ["Santoso", "Wijaya", "Pratama", "Saputra", "Hidayat", "Kusuma", "Nugroho", "Siregar", "Lubis", "Harahap", "Setiawan", "Gunawan", "Sihombing", "Susanto", "Permana", "Halim"]
+      male = [
+        "Budi", "Agus", "Andi", "Joko", "Rizky", "Hendra", "Fajar", "Wahyu", "Dedi", "Eko", "Bambang", "Yusuf", "Arif", "Dimas",
+        "Rudi", "Teguh",
+      ]
+      female = [
+        "Siti", "Dewi", "Putri", "Sri", "Ayu", "Rina", "Indah", "Nur", "Wulan", "Fitri", "Lestari", "Ratna", "Maya", "Intan",
+        "Yuni", "Sari",
+      ]
+      family = [
+        "Santoso", "Wijaya", "Pratama", "Saputra", "Hidayat", "Kusuma", "Nugroho", "Siregar", "Lubis", "Harahap", "Setiawan",
+        "Gunawan", "Sihombing", "Susanto", "Permana", "Halim",
+      ]
       familyFirst = false
     case .filipinoEnglish:
-      male = ["Juan", "Jose", "Mark", "John Paul", "Christian", "Ramon", "Miguel", "Angelo", "Carlo", "Paolo", "Rafael", "Nestor"]
-      female = ["Maria", "Ana", "Kristine", "Jocelyn", "Mary Grace", "Liza", "Rowena", "Angelica", "Camille", "Divina", "Marites", "Joy"]
-      family = ["dela Cruz", "Santos", "Reyes", "Bautista", "Garcia", "Mendoza", "Villanueva", "Ramos", "Aquino", "Castillo", "Navarro", "Domingo"]
+      male = [
+        "Juan", "Jose", "Mark", "John Paul", "Christian", "Ramon", "Miguel", "Angelo", "Carlo", "Paolo", "Rafael", "Nestor",
+      ]
+      female = [
+        "Maria", "Ana", "Kristine", "Jocelyn", "Mary Grace", "Liza", "Rowena", "Angelica", "Camille", "Divina", "Marites", "Joy",
+      ]
+      family = [
+        "dela Cruz", "Santos", "Reyes", "Bautista", "Garcia", "Mendoza", "Villanueva", "Ramos", "Aquino", "Castillo", "Navarro",
+        "Domingo",
+      ]
       familyFirst = false
     case .english:
-      male = ["James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Daniel", "Matthew", "Anthony"]
-      female = ["Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Emily"]
-      family = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas", "Moore"]
+      male = [
+        "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Daniel", "Matthew", "Anthony",
+      ]
+      female = [
+        "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Emily",
+      ]
+      family = [
+        "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson", "Taylor", "Thomas", "Moore",
+      ]
       familyFirst = false
     case .chinese:
       male = ["伟", "强", "磊", "洋", "勇", "军", "杰", "涛", "明", "超", "刚", "平"]

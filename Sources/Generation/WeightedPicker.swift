@@ -10,7 +10,10 @@ struct WeightedPicker<Value: Sendable>: Sendable {
     let kept = weighted.filter { $0.1 > 0 }
     values = kept.map(\.0)
     var running = 0.0
-    cumulative = kept.map { running += $0.1; return running }
+    cumulative = kept.map {
+      running += $0.1
+      return running
+    }
   }
 
   func pick(using rng: inout SeededRandom) -> Value {

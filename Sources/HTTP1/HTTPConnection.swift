@@ -36,7 +36,9 @@ final class HTTPConnection {
 
   /// Starts a non-blocking connect to `address`; the connection and whether it is already
   /// connected, or the error.
-  static func open(to address: SocketAddress, generation: UInt32, fallbacks: ArraySlice<SocketAddress>) -> Result<(HTTPConnection, connected: Bool), SocketError> {
+  static func open(
+    to address: SocketAddress, generation: UInt32, fallbacks: ArraySlice<SocketAddress>
+  ) -> Result<(HTTPConnection, connected: Bool), SocketError> {
     let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { return .failure(SocketError(code: errno)) }
     var yes: Int32 = 1

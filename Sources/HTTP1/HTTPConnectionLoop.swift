@@ -175,10 +175,11 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       }
     }
     // epoll failed: nothing more can be served.
-    closeEverything(pending: inbox.withLock { inbox in
-      inbox.stopping = true
-      return inbox.requests
-    })
+    closeEverything(
+      pending: inbox.withLock { inbox in
+        inbox.stopping = true
+        return inbox.requests
+      })
   }
 
   private func closeEverything(pending: [Request]) {
@@ -291,7 +292,10 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       end(connection, with: .other("malformed response: \(problem)"), reusable: false)
     case .step(.closed(let midResponse)):
       if !midResponse { closedUnderRequest(connection) }
-      end(connection, with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"), reusable: false)
+      end(
+        connection,
+        with: .connectionError(midResponse ? "connection closed mid-response" : "connection closed without a response"),
+        reusable: false)
     case .step(.needMore):
       break
     }

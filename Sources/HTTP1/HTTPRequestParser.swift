@@ -58,14 +58,20 @@ package struct HTTPRequestParser {
     guard let (request, bodyStart) = head else { return .needMore }
     let body: BodyResult
     if let encoding = request.header("transfer-encoding") {
-      guard encoding.lowercased() == "chunked" else { return .reject(status: 400, reason: "unsupported Transfer-Encoding \(encoding)") }
+      guard encoding.lowercased() == "chunked" else {
+        return .reject(status: 400, reason: "unsupported Transfer-Encoding \(encoding)")
+      }
       body = parseChunked(from: bodyStart)
     } else if let lengthText = request.header("content-length") {
       guard let length = Int(lengthText.trimmingSpaces), length >= 0 else {
         return .reject(status: 400, reason: "invalid Content-Length \(lengthText)")
       }
-      guard length <= limits.bodyBytes else { return .reject(status: 413, reason: "body of \(length) bytes is over \(limits.bodyBytes)") }
-      body = buffer.count - bodyStart >= length ? .complete(Array(buffer[bodyStart..<(bodyStart + length)]), bodyStart + length) : .incomplete
+      guard length <= limits.bodyBytes else {
+        return .reject(status: 413, reason: "body of \(length) bytes is over \(limits.bodyBytes)")
+      }
+      body =
+        buffer.count - bodyStart >= length
+        ? .complete(Array(buffer[bodyStart..<(bodyStart + length)]), bodyStart + length) : .incomplete
     } else {
       body = .complete([], bodyStart)
     }
@@ -108,7 +114,9 @@ package struct HTTPRequestParser {
       return .incomplete
     }
     guard lineEnd - start <= limits.requestLine else { return .failed(414, "request line over \(limits.requestLine) bytes") }
-    guard let line = String(validating: buffer[start..<lineEnd], as: UTF8.self) else { return .failed(400, "request line is not UTF-8") }
+    guard let line = String(validating: buffer[start..<lineEnd], as: UTF8.self) else {
+      return .failed(400, "request line is not UTF-8")
+    }
     let parts = line.split(separator: " ", omittingEmptySubsequences: false)
     guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isLetter && $0.isUppercase }), !parts[1].isEmpty,
       parts[2] == "HTTP/1.1" || parts[2] == "HTTP/1.0"
@@ -139,7 +147,8 @@ package struct HTTPRequestParser {
     if contentLengths.count > 0 && headers.contains(where: { $0.name == "transfer-encoding" }) {
       return .failed(400, "both Content-Length and Transfer-Encoding")
     }
-    let request = HTTPRequest(method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), headers: headers, body: [])
+    let request = HTTPRequest(
+      method: String(parts[0]), target: String(parts[1]), version: String(parts[2]), headers: headers, body: [])
     return .parsed(request, position + 2)
   }
 
@@ -151,7 +160,8 @@ package struct HTTPRequestParser {
         return buffer.count - position > 1024 ? .failed(400, "malformed chunk size") : .incomplete
       }
       guard let sizeLine = String(validating: buffer[position..<sizeEnd], as: UTF8.self),
-        let size = Int(sizeLine.split(separator: ";", maxSplits: 1).first.map(String.init)?.trimmingSpaces ?? "", radix: 16), size >= 0
+        let size = Int(sizeLine.split(separator: ";", maxSplits: 1).first.map(String.init)?.trimmingSpaces ?? "", radix: 16),
+        size >= 0
       else { return .failed(400, "malformed chunk size") }
       guard body.count + size <= limits.bodyBytes else { return .failed(413, "body over \(limits.bodyBytes) bytes") }
       let dataStart = sizeEnd + 2
@@ -167,7 +177,9 @@ package struct HTTPRequestParser {
         }
       }
       guard buffer.count >= dataStart + size + 2 else { return .incomplete }
-      guard buffer[dataStart + size] == 13, buffer[dataStart + size + 1] == 10 else { return .failed(400, "chunk not followed by CRLF") }
+      guard buffer[dataStart + size] == 13, buffer[dataStart + size + 1] == 10 else {
+        return .failed(400, "chunk not followed by CRLF")
+      }
       body.append(contentsOf: buffer[dataStart..<(dataStart + size)])
       position = dataStart + size + 2
     }
@@ -190,7 +202,8 @@ extension StringProtocol {
   var trimmingSpaces: String {
     let text = Substring(self)
     let isBlank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
-    guard let first = text.utf8.firstIndex(where: { !isBlank($0) }), let last = text.utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+    guard let first = text.utf8.firstIndex(where: { !isBlank($0) }), let last = text.utf8.lastIndex(where: { !isBlank($0) })
+    else { return "" }
     return String(text[first...last])
   }
 }

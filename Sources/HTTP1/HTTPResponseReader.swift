@@ -83,7 +83,9 @@ struct HTTPResponseReader {
         }
         pending.append(contentsOf: bytes[index...newline])
         index = newline + 1
-        guard pending.count <= Self.chunkLineLimit, let size = Self.chunkSize(pending) else { return .malformed("malformed chunk size") }
+        guard pending.count <= Self.chunkLineLimit, let size = Self.chunkSize(pending) else {
+          return .malformed("malformed chunk size")
+        }
         pending.removeAll(keepingCapacity: true)
         phase = size == 0 ? .trailers : .chunkData(remaining: size)
       case .chunkData(let remaining):
@@ -203,7 +205,9 @@ struct HTTPResponseReader {
   /// `timeout=N` from a `Keep-Alive` value such as `timeout=5, max=100` (a quoted N too).
   private static func keepAliveTimeout(_ value: ArraySlice<UInt8>) -> Int? {
     for parameter in tokens(value) {
-      guard let equals = parameter.firstIndex(of: 61), equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter) else { continue }
+      guard let equals = parameter.firstIndex(of: 61), equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter) else {
+        continue
+      }
       var number = trimmed(parameter[(equals + 1)...])
       if number.count >= 2, number.first == 34, number.last == 34 { number = number.dropFirst().dropLast() }
       return decimal(number)

@@ -108,7 +108,8 @@ package final class HTTPServer: Sendable {
     let connectionLimit = Self.connectionLimit(limits.maxConnections)
     let thread = Thread {
       HTTPServerLoop(
-        listener: fd, epoll: epoll, listenAt: listenAt, mailbox: mailbox, pool: pool, limits: limits, connectionLimit: connectionLimit
+        listener: fd, epoll: epoll, listenAt: listenAt, mailbox: mailbox, pool: pool, limits: limits,
+        connectionLimit: connectionLimit
       ).run()
       running.exited.signal()
     }

@@ -37,7 +37,8 @@ final class HTTPServerLoop {
   private static let listenerToken = UInt64.max - 1
   private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
   private static let timeoutBytes = HTTPStatusText.response(
-    status: 408, body: Array(#"{"error":"request not received in time"}"#.utf8), contentType: "application/json", keepAlive: false)
+    status: 408, body: Array(#"{"error":"request not received in time"}"#.utf8), contentType: "application/json", keepAlive: false
+  )
 
   init(
     listener: Int32, epoll: Int32, listenAt: UInt64?, mailbox: HTTPServerMailbox, pool: HTTPWorkerPool, limits: HTTPLimits,
@@ -131,7 +132,8 @@ final class HTTPServerLoop {
       var yes: Int32 = 1
       setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
       generation &+= 1
-      let connection = HTTPServerConnection(fd: fd, token: UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32, limits: limits, now: now)
+      let connection = HTTPServerConnection(
+        fd: fd, token: UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32, limits: limits, now: now)
       connections[fd] = connection
       mailbox.openConnections.add(1, ordering: .relaxed)
       var event = epoll_event()
@@ -197,7 +199,8 @@ final class HTTPServerLoop {
         }
       case .reject(let status, let reason):
         let body = Array("{\"error\":\(JSONByteWriter.quoted(reason))}".utf8)
-        connection.output += HTTPStatusText.response(status: status, body: body, contentType: "application/json", keepAlive: false)
+        connection.output += HTTPStatusText.response(
+          status: status, body: body, contentType: "application/json", keepAlive: false)
         connection.enter(.refusing, now: now)
         flushOutput(of: connection, now: now)
         return
@@ -208,7 +211,9 @@ final class HTTPServerLoop {
           return
         }
         connection.enter(.handling, now: now)
-        pool.submit(.init(fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0))
+        pool.submit(
+          .init(
+            fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0))
         return
       }
     }

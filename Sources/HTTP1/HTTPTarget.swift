@@ -56,7 +56,10 @@ package struct HTTPTarget: Sendable, Equatable {
     var entry: UnsafeMutablePointer<addrinfo>? = first
     while let current = entry {
       if let address = current.pointee.ai_addr {
-        addresses.append(SocketAddress(family: current.pointee.ai_family, bytes: Array(UnsafeRawBufferPointer(start: address, count: Int(current.pointee.ai_addrlen)))))
+        addresses.append(
+          SocketAddress(
+            family: current.pointee.ai_family,
+            bytes: Array(UnsafeRawBufferPointer(start: address, count: Int(current.pointee.ai_addrlen)))))
       }
       entry = current.pointee.ai_next
     }

@@ -36,7 +36,9 @@ package struct SocketAddress: Sendable, Equatable {
   init?(boundTo fd: Int32) {
     var storage = sockaddr_storage()
     var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-    let result = withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    let result = withUnsafeMutablePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
     guard result == 0 else { return nil }
     self.init(family: Int32(storage.ss_family), bytes: withUnsafeBytes(of: storage) { Array($0.prefix(Int(length))) })
   }

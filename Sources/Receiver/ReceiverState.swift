@@ -31,7 +31,9 @@ final class ReceiverState: Sendable {
     var stopping = false
   }
 
-  init(validator: NotificationValidator, plan: FaultPlan, recorder: ReceiverRecorder?, onAnswer: (@Sendable (ReceiverEvent) -> Void)?) {
+  init(
+    validator: NotificationValidator, plan: FaultPlan, recorder: ReceiverRecorder?, onAnswer: (@Sendable (ReceiverEvent) -> Void)?
+  ) {
     self.validator = validator
     self.plan = plan
     self.recorder = recorder
@@ -56,7 +58,9 @@ final class ReceiverState: Sendable {
     if decision == .drop {
       count(status: nil)
       recorder?.record(arrived: arrived, attempt: attempt, status: nil, request: request)
-      onAnswer?(ReceiverEvent(time: arrived, notification: ordinal, attempt: attempt, status: nil, note: "connection dropped (injected fault)"))
+      onAnswer?(
+        ReceiverEvent(
+          time: arrived, notification: ordinal, attempt: attempt, status: nil, note: "connection dropped (injected fault)"))
       return .drop
     }
     if delay > .zero { pause(delay) }

@@ -47,7 +47,9 @@ package final class RunLedger: DeliveryRecorder, Sendable {
         startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight, retriesInFlight: retriesInFlight,
         waitingRetry: waitingRetry, attempts: attempts,
         attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
-        topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
+        topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map {
+          ($0.key, $0.value)
+        },
         latency: histogram, lateStarts: lateStarts)
     }
   }

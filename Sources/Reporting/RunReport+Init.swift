@@ -4,7 +4,11 @@ import Receiver
 // internal ones).
 
 extension RunReport {
-  package init(scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy, notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool, thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []) {
+  package init(
+    scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy,
+    notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool,
+    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []
+  ) {
     self.scenario = scenario
     self.target = target
     self.transport = transport

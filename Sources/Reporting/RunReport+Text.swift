@@ -15,8 +15,11 @@ extension RunReport {
     lines.append("mode \(mode)\(targetRate), concurrency \(concurrency), transport \(transport)")
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
-    let scaling = policy.timeScale == 1 ? "\(interval)" : "\(interval) / time scale \(RunReport.short(policy.timeScale)) = \(scaled)"
-    lines.append("retry policy: timeout \(SettingDuration(seconds: policy.timeoutS)), retry \(scaling) after a failed attempt ends, at most \(policy.maxRetries) \(policy.maxRetries == 1 ? "retry" : "retries")")
+    let scaling =
+      policy.timeScale == 1 ? "\(interval)" : "\(interval) / time scale \(RunReport.short(policy.timeScale)) = \(scaled)"
+    lines.append(
+      "retry policy: timeout \(SettingDuration(seconds: policy.timeoutS)), retry \(scaling) after a failed attempt ends, at most \(policy.maxRetries) \(policy.maxRetries == 1 ? "retry" : "retries")"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -24,7 +27,8 @@ extension RunReport {
   package var summary: String {
     var lines: [String] = []
     let n = notifications
-    let identity = n.balanced
+    let identity =
+      n.balanced
       ? "\(n.generated) = \(n.delivered) + \(n.dropped) + \(n.abandoned) + \(n.cancelled), balanced"
       : "ERROR: \(n.generated) != \(n.delivered) + \(n.dropped) + \(n.abandoned) + \(n.cancelled): a notification was lost; this is a bug"
     lines.append(
@@ -41,20 +45,27 @@ extension RunReport {
       lines.append("  top errors   " + attempts.topErrors.map { "\($0.error) x\($0.count)" }.joined(separator: ", "))
     }
     let l = latencyMs
-    lines.append("latency ms     p50 \(Self.short(l.p50))  p90 \(Self.short(l.p90))  p99 \(Self.short(l.p99))  p99.9 \(Self.short(l.p999))  max \(Self.short(l.max))")
+    lines.append(
+      "latency ms     p50 \(Self.short(l.p50))  p90 \(Self.short(l.p90))  p99 \(Self.short(l.p99))  p99.9 \(Self.short(l.p999))  max \(Self.short(l.max))"
+    )
     // Over the wall time, like the attempts beside them; the start rate is rate.achieved.
     let perSecond = elapsedS > 0 ? Double(attempts.total) / elapsedS : 0
     let notificationsPerSecond = elapsedS > 0 ? Double(n.generated) / elapsedS : 0
     lines.append(
       "throughput     \(n.generated) notifications, \(attempts.total) attempts in \(String(format: "%.2f", elapsedS)) s"
-        + "  (\(String(format: "%.1f", notificationsPerSecond)) notifications/s, \(String(format: "%.1f", perSecond)) attempts/s)")
+        + "  (\(String(format: "%.1f", notificationsPerSecond)) notifications/s, \(String(format: "%.1f", perSecond)) attempts/s)"
+    )
     if let target = rate.target {
-      lines.append("rate           target \(String(format: "%.1f", target))/s  achieved \(String(format: "%.1f", rate.achieved))/s  late starts \(rate.lateStarts)")
+      lines.append(
+        "rate           target \(String(format: "%.1f", target))/s  achieved \(String(format: "%.1f", rate.achieved))/s  late starts \(rate.lateStarts)"
+      )
     } else if mode == "timeline" {
       lines.append("timeline       late starts \(rate.lateStarts)")
     }
     if let receiver {
-      lines.append("receiver       requests \(receiver.requests)  accepted \(receiver.accepted)  details \(receiver.details)  unique calls \(receiver.uniqueCalls)  duplicates \(receiver.duplicates)  bad signatures \(receiver.badSignatures)  schema violations \(receiver.schemaViolations)")
+      lines.append(
+        "receiver       requests \(receiver.requests)  accepted \(receiver.accepted)  details \(receiver.details)  unique calls \(receiver.uniqueCalls)  duplicates \(receiver.duplicates)  bad signatures \(receiver.badSignatures)  schema violations \(receiver.schemaViolations)"
+      )
       let answers = receiver.answers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "  ")
       lines.append("  answers      \(answers)")
       for violation in receiver.firstViolations { lines.append("  schema       \(violation)") }

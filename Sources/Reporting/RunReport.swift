@@ -22,7 +22,9 @@ package struct RunReport: Codable, Sendable, Equatable {
       case deliveredOnAttempt = "delivered_on_attempt"
     }
 
-    package init(generated: Int, delivered: Int, dropped: Int, abandoned: Int, cancelled: Int, deliveredOnAttempt: [Int], balanced: Bool) {
+    package init(
+      generated: Int, delivered: Int, dropped: Int, abandoned: Int, cancelled: Int, deliveredOnAttempt: [Int], balanced: Bool
+    ) {
       self.generated = generated
       self.delivered = delivered
       self.dropped = dropped
@@ -131,7 +133,9 @@ package struct RunReport: Codable, Sendable, Equatable {
       case minSuccessRate = "min_success_rate"
     }
 
-    package init(maxDropped: Int? = nil, maxAbandoned: Int? = nil, maxP99Ms: Double? = nil, minSuccessRate: Double? = nil, missed: [String]) {
+    package init(
+      maxDropped: Int? = nil, maxAbandoned: Int? = nil, maxP99Ms: Double? = nil, minSuccessRate: Double? = nil, missed: [String]
+    ) {
       self.maxDropped = maxDropped
       self.maxAbandoned = maxAbandoned
       self.maxP99Ms = maxP99Ms
@@ -163,7 +167,8 @@ package struct RunReport: Codable, Sendable, Equatable {
   package var reconciliationErrors: [String] = []
 
   enum CodingKeys: String, CodingKey {
-    case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds, receiver
+    case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
+      receiver
     case latencyMs = "latency_ms"
     case elapsedS = "elapsed_s"
     case exitCode = "exit_code"

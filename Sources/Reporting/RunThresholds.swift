@@ -56,7 +56,9 @@ package struct RunThresholds: Sendable, Equatable {
       missed.append("dropped \(counts.dropped) > \(source.maxDropped) \(maxDropped)")
     }
     if counts.abandoned > maxAbandoned {
-      missed.append("abandoned \(counts.abandoned) > \(source.maxAbandoned) \(maxAbandoned) (refused, then the run ended before their retries)")
+      missed.append(
+        "abandoned \(counts.abandoned) > \(source.maxAbandoned) \(maxAbandoned) (refused, then the run ended before their retries)"
+      )
     }
     let p99 = Double(counts.latency.value(atPercentile: 99)) / 1000
     if let maxP99, p99 > maxP99.milliseconds {

@@ -58,7 +58,9 @@ package struct DialerSettings: Decodable, Sendable {
     talkTime = try s.value(.talkTime, default: talkTime)
     guard talkTime.min.seconds >= 1 else { throw s.invalid(.talkTime, "expected a talk time of at least 1s") }
     // A transcript has a line every few seconds of talk: an hour keeps a notification's size sane.
-    guard talkTime.max.seconds <= 3600 else { throw s.invalid(.talkTime, "expected a talk time of at most 1h, got \(talkTime.max)") }
+    guard talkTime.max.seconds <= 3600 else {
+      throw s.invalid(.talkTime, "expected a talk time of at most 1h, got \(talkTime.max)")
+    }
     wrapUp = try s.value(.wrapUp, default: wrapUp)
     workflowStagger = try s.value(.workflowStagger, default: workflowStagger)
     if s.contains(.statusWeights) {
@@ -71,8 +73,9 @@ package struct DialerSettings: Decodable, Sendable {
     callerNumbers = try s.value(.callerNumbers, default: callerNumbers)
     if let bad = callerNumbers.firstIndex(where: { !E164.isValid($0) }) {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: s.codingPath + [CodingKeys.callerNumbers, AnyKey(intValue: bad)!],
-              debugDescription: "expected an E.164 number such as \"+6221555012\", got \"\(callerNumbers[bad])\""))
+        .init(
+          codingPath: s.codingPath + [CodingKeys.callerNumbers, AnyKey(intValue: bad)!],
+          debugDescription: "expected an E.164 number such as \"+6221555012\", got \"\(callerNumbers[bad])\""))
     }
   }
 }
@@ -86,14 +89,17 @@ enum Weights {
     let names = allowed.map(\.rawValue)
     for name in raw.keys.sorted() where !names.contains(name) {
       let message = Suggestion.unknown("name", name, among: names)
-      throw DecodingError.dataCorrupted(.init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: message))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: message))
     }
     // Bounded so that the weights' running sum stays finite.
     for name in raw.keys.sorted() {
       let weight = raw[name] ?? 0
       guard !(0...1e9).contains(weight) else { continue }
       throw DecodingError.dataCorrupted(
-        .init(codingPath: s.codingPath + [key, AnyKey(stringValue: name)], debugDescription: "expected a weight from 0 to 1000000000, got \(weight)"))
+        .init(
+          codingPath: s.codingPath + [key, AnyKey(stringValue: name)],
+          debugDescription: "expected a weight from 0 to 1000000000, got \(weight)"))
     }
     let weights = allowed.map { ($0, raw[$0.rawValue] ?? 0) }
     guard weights.contains(where: { $0.1 > 0 }) else { throw s.invalid(key, "expected at least one weight above 0") }

@@ -31,7 +31,8 @@ package struct FieldPresence: Decodable, Sendable {
       }
       let rate = try container.decode(Double.self, forKey: key)
       guard (0...1).contains(rate) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [key], debugDescription: "expected a rate from 0 to 1, got \(rate)"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: container.codingPath + [key], debugDescription: "expected a rate from 0 to 1, got \(rate)"))
       }
       rates[Self.fields[index]] = rate
     }

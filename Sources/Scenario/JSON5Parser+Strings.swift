@@ -14,7 +14,8 @@ extension JSON5Parser {
       case quote:
         advance()
         guard let string = String(validating: text, as: UTF8.self) else {
-          throw JSON5SyntaxError(position: start, message: "expected UTF-8 text in the string begun here, found bytes that are not UTF-8")
+          throw JSON5SyntaxError(
+            position: start, message: "expected UTF-8 text in the string begun here, found bytes that are not UTF-8")
         }
         return string
       case Byte.backslash:
@@ -22,7 +23,9 @@ extension JSON5Parser {
       case Byte.lineFeed, Byte.carriageReturn:
         throw fail("expected \(Self.quoted(quote)) to close the string begun at \(start), found the end of the line")
       case ..<0x20:
-        throw fail("expected a character of the string, found control character \(Self.scalarName(UInt32(byte))) (write it as \\u\(Self.hex4(UInt32(byte))))")
+        throw fail(
+          "expected a character of the string, found control character \(Self.scalarName(UInt32(byte))) (write it as \\u\(Self.hex4(UInt32(byte))))"
+        )
       default:
         text.append(byte)
         advance()
@@ -66,17 +69,21 @@ extension JSON5Parser {
         advance()
         let low = try hexValue(digits: 4, escapeStart: start)
         guard (0xDC00..<0xE000).contains(low) else {
-          throw JSON5SyntaxError(position: start, message: "expected a low surrogate after \\u\(Self.hex4(value)), found \\u\(Self.hex4(low))")
+          throw JSON5SyntaxError(
+            position: start, message: "expected a low surrogate after \\u\(Self.hex4(value)), found \\u\(Self.hex4(low))")
         }
         value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
       }
       guard let scalar = Unicode.Scalar(value) else {
-        throw JSON5SyntaxError(position: start, message: "expected a Unicode character, found the lone surrogate \\u\(Self.hex4(value))")
+        throw JSON5SyntaxError(
+          position: start, message: "expected a Unicode character, found the lone surrogate \\u\(Self.hex4(value))")
       }
       append(scalar: scalar.value, to: &text)
     default:
       throw JSON5SyntaxError(
-        position: start, message: "expected an escape (\\\" \\' \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX \\xXX), found \\\(found(after: 0, quoted: false))")
+        position: start,
+        message:
+          "expected an escape (\\\" \\' \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX \\xXX), found \\\(found(after: 0, quoted: false))")
     }
   }
 

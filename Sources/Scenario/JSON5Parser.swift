@@ -80,7 +80,9 @@ struct JSON5Parser {
         advance()
         advance()
         while !(current == Byte.asterisk && peek(1) == Byte.slash) {
-          guard current != nil else { throw fail("expected \"*/\" to close the comment begun at \(start), found the end of the file") }
+          guard current != nil else {
+            throw fail("expected \"*/\" to close the comment begun at \(start), found the end of the file")
+          }
           advance()
         }
         advance()
@@ -190,23 +192,30 @@ struct JSON5Parser {
     } else if current == UInt8(ascii: "0"), peek(1) == UInt8(ascii: "x") || peek(1) == UInt8(ascii: "X") {
       advance()
       advance()
-      guard skipDigits(where: Byte.isHexDigit) else { throw fail("expected hexadecimal digits after \"\(text(from: start))\", found \(found())") }
+      guard skipDigits(where: Byte.isHexDigit) else {
+        throw fail("expected hexadecimal digits after \"\(text(from: start))\", found \(found())")
+      }
     } else {
       let digitsStart = offset
       let integerDigits = skipDigits(where: Byte.isDigit)
       if offset - digitsStart > 1, bytes[digitsStart] == UInt8(ascii: "0") {
-        throw JSON5SyntaxError(position: startPosition, message: "expected a number without leading zeros, found \"\(text(from: start))\"")
+        throw JSON5SyntaxError(
+          position: startPosition, message: "expected a number without leading zeros, found \"\(text(from: start))\"")
       }
       var fractionDigits = false
       if current == Byte.dot {
         advance()
         fractionDigits = skipDigits(where: Byte.isDigit)
       }
-      guard integerDigits || fractionDigits else { throw fail("expected digits in the number \"\(text(from: start))\", found \(found())") }
+      guard integerDigits || fractionDigits else {
+        throw fail("expected digits in the number \"\(text(from: start))\", found \(found())")
+      }
       if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
         advance()
         if current == Byte.minus || current == Byte.plus { advance() }
-        guard skipDigits(where: Byte.isDigit) else { throw fail("expected digits in the exponent of \"\(text(from: start))\", found \(found())") }
+        guard skipDigits(where: Byte.isDigit) else {
+          throw fail("expected digits in the exponent of \"\(text(from: start))\", found \(found())")
+        }
       }
     }
     if let byte = current, Byte.isIdentifier(byte) || byte == Byte.dot {

@@ -33,7 +33,9 @@ struct JSON5KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder(for: key).decode(type) }
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(for: key).decode(type) }
 
-  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+  func nestedContainer<NestedKey: CodingKey>(
+    keyedBy type: NestedKey.Type, forKey key: Key
+  ) throws -> KeyedDecodingContainer<NestedKey> {
     try decoder(for: key).container(keyedBy: type)
   }
 
@@ -72,7 +74,8 @@ struct JSON5UnkeyedContainer: UnkeyedDecodingContainer {
   private mutating func next() throws -> JSON5ValueDecoder {
     let path = codingPath + [AnyKey(index: currentIndex)]
     guard !isAtEnd else {
-      throw DecodingError.valueNotFound(Any.self, .init(codingPath: path, debugDescription: "expected another element, got the end of the array"))
+      throw DecodingError.valueNotFound(
+        Any.self, .init(codingPath: path, debugDescription: "expected another element, got the end of the array"))
     }
     currentIndex += 1
     return JSON5ValueDecoder(value: elements[currentIndex - 1], codingPath: path)

@@ -35,7 +35,9 @@ package struct LoadSettings: Decodable, Sendable {
     mode = try s.value(.mode, default: mode)
     concurrency = try s.value(.concurrency, default: concurrency, in: 1...10_000, expected: "a whole number from 1 to 10000")
     rate = try s.optional(.rate)
-    if let rate, !(0.001...1_000_000).contains(rate) { throw s.invalid(.rate, "expected a rate from 0.001 to 1000000 per second, got \(rate)") }
+    if let rate, !(0.001...1_000_000).contains(rate) {
+      throw s.invalid(.rate, "expected a rate from 0.001 to 1000000 per second, got \(rate)")
+    }
     if mode == .rate && rate == nil { throw s.invalid(.rate, "expected a rate when mode is \"rate\"") }
     count = try s.optional(.count)
     if let count, count < 1 { throw s.invalid(.count, "expected a whole number of 1 or more, got \(count)") }

@@ -33,7 +33,8 @@ package struct ReceiverSettings: Decodable, Sendable {
     failFirst = try s.value(.failFirst, default: 0, in: 0...100, expected: "a whole number from 0 to 100")
     failFirstRate = try s.rate(.failFirstRate, default: 1)
     errorRate = try s.rate(.errorRate, default: 0)
-    errorStatus = try s.value(.errorStatus, default: 500, in: 300...599, expected: "an HTTP status from 300 to 599 (not a success)")
+    errorStatus = try s.value(
+      .errorStatus, default: 500, in: 300...599, expected: "an HTTP status from 300 to 599 (not a success)")
     delay = try s.value(.delay, default: delay)
     delayRate = try s.rate(.delayRate, default: delay.seconds > 0 ? 1 : 0)
     dropRate = try s.rate(.dropRate, default: 0)

@@ -43,7 +43,10 @@ package struct RobotSettings: Decodable, Sendable {
     userSilenceRate = try s.rate(.userSilenceRate, default: userSilenceRate)
     let slots: [String: [String]] = try s.value(.nerSlots, default: [:])
     if let empty = slots.first(where: { $0.value.isEmpty }) {
-      throw DecodingError.dataCorrupted(.init(codingPath: s.codingPath + [CodingKeys.nerSlots, AnyKey(stringValue: empty.key)], debugDescription: "expected at least one value"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: s.codingPath + [CodingKeys.nerSlots, AnyKey(stringValue: empty.key)],
+          debugDescription: "expected at least one value"))
     }
     nerSlots = slots.sorted { $0.key < $1.key }.map { (key: $0.key, values: $0.value) }
     let events: [String: String] = try s.value(.eventLabels, default: [:])

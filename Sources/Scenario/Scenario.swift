@@ -58,7 +58,8 @@ package struct Scenario: Decodable, Sendable {
     version = try keyed.decodeIfPresent(Int.self, forKey: .version) ?? Scenario.currentVersion
     guard (1...Scenario.currentVersion).contains(version) else {
       throw DecodingError.dataCorruptedError(
-        forKey: .version, in: keyed, debugDescription: "unsupported scenario version \(version); this airudder-sim reads version \(Scenario.currentVersion)")
+        forKey: .version, in: keyed,
+        debugDescription: "unsupported scenario version \(version); this airudder-sim reads version \(Scenario.currentVersion)")
     }
     let s = try SettingsContainer(decoder, keys: CodingKeys.self)
     name = try s.value(.name, default: name)
@@ -89,7 +90,8 @@ package struct Scenario: Decodable, Sendable {
     guard workflows * min(dialer.lines, contactsPerWorkflow) <= Scenario.maxCallsInProgress else {
       throw s.invalid(
         .workflows,
-        "expected workflows × min(dialer.lines, contactsPerWorkflow) to be at most \(Scenario.maxCallsInProgress) (calls in progress at once), got \(workflows) × \(min(dialer.lines, contactsPerWorkflow))")
+        "expected workflows × min(dialer.lines, contactsPerWorkflow) to be at most \(Scenario.maxCallsInProgress) (calls in progress at once), got \(workflows) × \(min(dialer.lines, contactsPerWorkflow))"
+      )
     }
     robot = try s.value(.robot, default: RobotSettings())
     aggregation = try s.value(.aggregation, default: AggregationSettings())

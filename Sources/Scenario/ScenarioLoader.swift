@@ -69,18 +69,23 @@ package enum ScenarioLoader {
           truncated = true
           break passes
         }
-        problems.append(ScenarioProblem(file: file, position: location.position, path: JSON5Value.render(location.path), message: message))
+        problems.append(
+          ScenarioProblem(file: file, position: location.position, path: JSON5Value.render(location.path), message: message))
         // The other keys of a newer version may not mean what this build thinks they do.
         if location.path == [.key(Scenario.CodingKeys.version.rawValue)] { break passes }
       }
       guard let taken = tree.removeMember(at: location.found) else { break passes }
       removed.append(taken)
     }
-    problems.sort { ($0.position ?? SourcePosition(line: .max, column: .max)) < ($1.position ?? SourcePosition(line: .max, column: .max)) }
+    problems.sort {
+      ($0.position ?? SourcePosition(line: .max, column: .max)) < ($1.position ?? SourcePosition(line: .max, column: .max))
+    }
     if truncated {
       problems = Array(problems.prefix(problemLimit))
-      problems.append(ScenarioProblem(
-        file: file, position: nil, path: "", message: "stopped after \(problemLimit) problems; fix these and run again to see the rest"))
+      problems.append(
+        ScenarioProblem(
+          file: file, position: nil, path: "",
+          message: "stopped after \(problemLimit) problems; fix these and run again to see the rest"))
     }
     throw .problems(problems)
   }

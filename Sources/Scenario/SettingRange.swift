@@ -19,7 +19,8 @@ package struct SettingRange<Bound: Decodable & Comparable & Sendable>: Decodable
   package init(from decoder: any Decoder) throws {
     if var array = try? decoder.unkeyedContainer() {
       guard array.count == 2 else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected [min, max] with two values"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "expected [min, max] with two values"))
       }
       min = try array.decode(Bound.self)
       max = try array.decode(Bound.self)
@@ -32,7 +33,8 @@ package struct SettingRange<Bound: Decodable & Comparable & Sendable>: Decodable
       max = try settings.container.decode(Bound.self, forKey: .max)
     }
     guard min <= max else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected min <= max, got min \(min) and max \(max)"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "expected min <= max, got min \(min) and max \(max)"))
     }
   }
 }

@@ -32,7 +32,9 @@ struct SettingsContainer<Key: CodingKey & CaseIterable & RawRepresentable<String
   }
 
   /// A number that must lie in `range`.
-  func value<T: Decodable & Comparable>(_ key: Key, default defaultValue: T, in range: ClosedRange<T>, expected: String) throws -> T {
+  func value<T: Decodable & Comparable>(
+    _ key: Key, default defaultValue: T, in range: ClosedRange<T>, expected: String
+  ) throws -> T {
     let value = try self.value(key, default: defaultValue)
     guard range.contains(value) else { throw invalid(key, "expected \(expected), got \(value)") }
     return value
@@ -73,6 +75,7 @@ extension SettingChoice {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
     if let value = Self(rawValue: text) { return value }
-    throw DecodingError.dataCorruptedError(in: container, debugDescription: Suggestion.unknown("value", text, among: allCases.map(\.rawValue)))
+    throw DecodingError.dataCorruptedError(
+      in: container, debugDescription: Suggestion.unknown("value", text, among: allCases.map(\.rawValue)))
   }
 }

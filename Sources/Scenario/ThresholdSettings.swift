@@ -30,6 +30,8 @@ package struct ThresholdSettings: Decodable, Sendable {
     }
     maxP99 = try s.optional(.maxP99)
     minSuccessRate = try s.optional(.minSuccessRate)
-    if let rate = minSuccessRate, !(0...1).contains(rate) { throw s.invalid(.minSuccessRate, "expected a rate from 0 to 1, got \(rate)") }
+    if let rate = minSuccessRate, !(0...1).contains(rate) {
+      throw s.invalid(.minSuccessRate, "expected a rate from 0 to 1, got \(rate)")
+    }
   }
 }

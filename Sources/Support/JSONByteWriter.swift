@@ -193,7 +193,10 @@ package struct JSONByteWriter: ~Copyable {
   // MARK: Values
 
   package mutating func null() {
-    put(0x6E); put(0x75); put(0x6C); put(0x6C)
+    put(0x6E)
+    put(0x75)
+    put(0x6C)
+    put(0x6C)
   }
 
   package mutating func int(_ value: Int) {
@@ -298,7 +301,9 @@ package struct JSONByteWriter: ~Copyable {
     case 0x0C: put(UInt8(ascii: "f"))
     default:
       let hex: StaticString = "0123456789abcdef"
-      put(UInt8(ascii: "u")); put(UInt8(ascii: "0")); put(UInt8(ascii: "0"))
+      put(UInt8(ascii: "u"))
+      put(UInt8(ascii: "0"))
+      put(UInt8(ascii: "0"))
       hex.withUTF8Buffer { digits in
         put(digits[Int(byte >> 4)])
         put(digits[Int(byte & 0x0F)])

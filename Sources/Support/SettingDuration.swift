@@ -65,7 +65,8 @@ package struct SettingDuration: Sendable, Hashable, Comparable, Decodable, Custo
       // A JSON number is a duration without a unit: only 0 means the same in every unit.
       guard number == 0 else {
         let problem = Self.unitless(number, as: Self.plain(number))
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message(quoted: true) + Self.got(problem, "\(number)"))
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: problem.message(quoted: true) + Self.got(problem, "\(number)"))
       }
       self.init(seconds: 0)
       return
@@ -77,7 +78,8 @@ package struct SettingDuration: Sendable, Hashable, Comparable, Decodable, Custo
     switch SettingDuration.read(text) {
     case .success(let parsed): self = parsed
     case .failure(let problem):
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.message(quoted: true) + Self.got(problem, "\"\(Self.excerpt(text))\""))
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: problem.message(quoted: true) + Self.got(problem, "\"\(Self.excerpt(text))\""))
     }
   }
 

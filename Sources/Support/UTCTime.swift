@@ -113,7 +113,9 @@ package enum UTCTime {
   }
 
   /// `HH:mm:ss` at `offset`.
-  private static func writeClock(_ hours: Int, _ minutes: Int, _ seconds: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+  private static func writeClock(
+    _ hours: Int, _ minutes: Int, _ seconds: Int, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+  ) {
     writeTwoDigits(hours, into: out, at: offset)
     out[offset + 2] = UInt8(ascii: ":")
     writeTwoDigits(minutes, into: out, at: offset + 3)

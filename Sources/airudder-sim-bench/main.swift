@@ -140,7 +140,11 @@ case "post-loop", "transport-loop", "socket-loop":
   // `loop` is not isolated to the main actor: its tasks run on the cooperative pool.
   await loop(arguments[0], concurrency: concurrency, seconds: seconds, post: post)
 case "generate":
-  generateBenchmark(path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json", seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
+  generateBenchmark(
+    path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json",
+    seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
 default:
-  fail("usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop|socket-loop URL BODY_FILE CONCURRENCY SECONDS")
+  fail(
+    "usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop|socket-loop URL BODY_FILE CONCURRENCY SECONDS"
+  )
 }

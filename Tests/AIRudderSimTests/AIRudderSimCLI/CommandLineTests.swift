@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct CommandLineTests {
   /// Bad usage: one line naming the problem, the usage line, exit 2.
@@ -17,7 +18,10 @@ import Testing
     (["generate", "x.json", "--count"], "error: option '--count' needs a value (N)"),
     (["generate", "x.json", "--count", "ten"], "error: invalid value 'ten' for '--count': expected a whole number of 1 or more"),
     (["generate", "x.json", "--count", "0"], "error: invalid value '0' for '--count': expected a whole number of 1 or more"),
-    (["generate", "x.json", "--seed", "-1"], "error: invalid value '-1' for '--seed': expected a whole number from 0 to 18446744073709551615"),
+    (
+      ["generate", "x.json", "--seed", "-1"],
+      "error: invalid value '-1' for '--seed': expected a whole number from 0 to 18446744073709551615"
+    ),
     (["generate", "x.json", "--cont", "3"], "error: unknown option '--cont'; did you mean '--count'?"),
     (["generate", "a.json", "b.json"], "error: unexpected argument 'b.json'"),
     (["generate", "x.json", "--pretty=yes"], "error: option '--pretty' takes no value"),
@@ -86,7 +90,9 @@ import Testing
     let pretty = await runTool(["generate", smoke, "--count", "3", "--pretty"])
     #expect(pretty.stdout.split(separator: "\n").count > 3)
     #expect(await runTool(["verify", "-"], stdin: pretty.stdout).code == 0)
-    #expect(await runTool(["generate", smoke, "--count", "3", "--seed", "7"]).stdout != runTool(["generate", smoke, "--count", "3"]).stdout)
+    #expect(
+      await runTool(["generate", smoke, "--count", "3", "--seed", "7"]).stdout
+        != runTool(["generate", smoke, "--count", "3"]).stdout)
   }
 
   @Test(arguments: [

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -36,7 +37,8 @@ import Testing
   static func prefix(_ command: String) -> [String] {
     let smoke = RepositoryPath.scenario("smoke.json")
     switch command {
-    case "run": return ["run", smoke, "--quiet", "--count", "2", "--duration", "2s", "--timeout", "500ms", "--retry-interval", "100ms"]
+    case "run":
+      return ["run", smoke, "--quiet", "--count", "2", "--duration", "2s", "--timeout", "500ms", "--retry-interval", "100ms"]
     case "generate": return ["generate", smoke, "--count", "2"]
     case "receive": return ["receive", "--port", "0", "--until", "1", "--quiet"]
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
@@ -82,7 +84,9 @@ import Testing
         // A file flag may name its file instead ("report.json: cannot write …").
         // The child sees an argument up to its first NUL, as execve passes C strings.
         let value = item.words.count == 2 ? String(item.words[1].prefix { $0 != "\0" }) : ""
-        let named = outcome.stderr.contains("'\(item.flag)'") || (item.takesFile && !value.isEmpty && outcome.stderr.contains(String(value.prefix(200))))
+        let named =
+          outcome.stderr.contains("'\(item.flag)'")
+          || (item.takesFile && !value.isEmpty && outcome.stderr.contains(String(value.prefix(200))))
         if !named { failures.add("\(item.command) \(shown): exit 2 without naming the flag: \(outcome.stderr.prefix(300))") }
       }
     }
@@ -105,7 +109,8 @@ import Testing
     }
     if let port, let client = try? RawClient(port: port, timeout: 2) {
       let body = Array(notification.utf8)
-      client.send("POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n")
+      client.send(
+        "POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n")
       client.send(body)
       _ = client.readResponses(1)
     }

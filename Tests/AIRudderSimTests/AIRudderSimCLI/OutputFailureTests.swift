@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// No silent loss of output: every file the tool writes (report, journal, record, standard
 /// output) that cannot be written in full is named with the system's reason, and the exit is
@@ -77,7 +78,8 @@ import Testing
     let launched = try ToolProcess.launch(arguments, stdout: full, stderr: errors.handle)
     let end = await launched.end()
     #expect(end.code == 1 && !end.signalled)
-    #expect(try String(contentsOf: errors.url, encoding: .utf8) == "error: standard output: cannot write: No space left on device\n")
+    #expect(
+      try String(contentsOf: errors.url, encoding: .utf8) == "error: standard output: cannot write: No space left on device\n")
   }
 
   /// `generate | head`: the reader went away. Stop generating at once and end quietly with
@@ -87,7 +89,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let errors = try Self.capture("stderr.txt", in: directory)
     let pipe = Pipe()
-    let launched = try ToolProcess.launch(["generate", "Scenarios/load.json"], stdout: pipe.fileHandleForWriting, stderr: errors.handle)
+    let launched = try ToolProcess.launch(
+      ["generate", "Scenarios/load.json"], stdout: pipe.fileHandleForWriting, stderr: errors.handle)
     try pipe.fileHandleForWriting.close()
     _ = try pipe.fileHandleForReading.read(upToCount: 100)
     try pipe.fileHandleForReading.close()
@@ -124,10 +127,10 @@ import Testing
     // Half of the answers take a minute: after the first signal the run waits for them.
     let scenario = directory.appendingPathComponent("slow.json")
     try """
-      { version: 1, name: "slow", scene: "collection", seed: 42, workflows: 1, contactsPerWorkflow: 40,
-        load: { concurrency: 8 }, retry: { timeout: "120s", interval: "60s", maxRetries: 5 },
-        receiver: { delay: "60s", delayRate: 0.5 } }
-      """.write(to: scenario, atomically: true, encoding: .utf8)
+    { version: 1, name: "slow", scene: "collection", seed: 42, workflows: 1, contactsPerWorkflow: 40,
+      load: { concurrency: 8 }, retry: { timeout: "120s", interval: "60s", maxRetries: 5 },
+      receiver: { delay: "60s", delayRate: 0.5 } }
+    """.write(to: scenario, atomically: true, encoding: .utf8)
     let report = directory.appendingPathComponent("report.json")
     let journal = directory.appendingPathComponent("journal.jsonl")
     let record = directory.appendingPathComponent("record.jsonl")
@@ -154,7 +157,9 @@ import Testing
     #expect(decoded.notifications.balanced, "open notifications are closed as abandoned or cancelled: \(decoded.notifications)")
     let journaled = try Self.wholeLines(journal)
     // The journal is closed before the ledger is read: it holds no attempt the report lacks.
-    #expect(journaled >= journaledBefore && journaled <= decoded.attempts.total, "journal \(journaled), report \(decoded.attempts.total)")
+    #expect(
+      journaled >= journaledBefore && journaled <= decoded.attempts.total,
+      "journal \(journaled), report \(decoded.attempts.total)")
     _ = try Self.wholeLines(record)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)

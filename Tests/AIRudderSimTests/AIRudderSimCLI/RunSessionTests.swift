@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// What a user sees while `run` works.
 @Suite struct RunSessionTests {

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// `run` as a CI gate: its exit code and its files never claim a pass the receiver did not earn.
 @Suite(.serialized) struct RunVerdictTests {
@@ -48,7 +49,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: file) }
     let report = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: report) }
-    let result = try await ToolProcess.run(["run", file.path, "--rate", "20", "--count", "10", "--quiet", "--report", report.path])
+    let result = try await ToolProcess.run([
+      "run", file.path, "--rate", "20", "--count", "10", "--quiet", "--report", report.path,
+    ])
     #expect(result.code == 0, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
     let decoded = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: report))
     #expect(decoded.notifications.deliveredOnAttempt == [0, 10, 0, 0, 0, 0], "each delivered on its retry, 1 s later")

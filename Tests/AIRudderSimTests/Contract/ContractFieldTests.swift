@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// The table of field names against the page's example, and the writer, Codable, the validator
 /// and the scenario's `fields` settings against the table.
@@ -46,7 +47,9 @@ import Testing
   /// table's keys at every level, and decodes back to the same value.
   @Test func writerAndCodableWriteExactlyTheTable() throws {
     let notification = try SeedExample().full().notification()
-    for bytes in [Data(notification.jsonBytes()), Data(notification.jsonBytes(pretty: true)), try JSONEncoder().encode(notification)] {
+    for bytes in [
+      Data(notification.jsonBytes()), Data(notification.jsonBytes(pretty: true)), try JSONEncoder().encode(notification),
+    ] {
       let written = try SeedExample(data: bytes)
       for level in Self.levels {
         #expect(written.keys(at: level) == Self.names(level), "keys at \(level)")

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 @Suite struct MD5Tests {
   /// RFC 1321, appendix A.5.

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct NotificationValidatorTests {
   @Test(arguments: ["smoke.json", "marketing.json", "edge-cases.json"])
@@ -40,11 +41,17 @@ import Testing
   }
 
   @Test(arguments: [
-    ("\"Status\":\"finished\"", "\"Status\":\"done\"", "Details[0].Status: expected one of created, pending, finished, cancelled, failed, got \"done\""),
+    (
+      "\"Status\":\"finished\"", "\"Status\":\"done\"",
+      "Details[0].Status: expected one of created, pending, finished, cancelled, failed, got \"done\""
+    ),
     ("\"CallTimes\":", "\"CallTimes\":\"1\",\"x\":", "Details[0].CallTimes: expected an integer"),
     ("\"CaseID\":", "\"CaseIDs\":", "Details[0].CaseID: required field is missing"),
     ("\"TaskID\":", "\"TaskId\":", "TaskID: required field is missing"),
-    ("\"CallStartTime\":\"2024", "\"CallStartTime\":\"x2024", "Details[0].CallStartTime: expected a UTC time such as 2024-03-11T03:20:30Z"),
+    (
+      "\"CallStartTime\":\"2024", "\"CallStartTime\":\"x2024",
+      "Details[0].CallStartTime: expected a UTC time such as 2024-03-11T03:20:30Z"
+    ),
   ])
   func schemaViolationsNameTheField(find: String, replace: String, message: String) throws {
     let text = String(decoding: try validBody(), as: UTF8.self)

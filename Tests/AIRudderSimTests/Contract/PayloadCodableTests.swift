@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct PayloadCodableTests {
   /// The seed page's example body decodes into the contract types with every field in place.
@@ -54,7 +55,8 @@ import Testing
       let bytes = Data(item.notification.jsonBytes())
       let decoded = try JSONDecoder().decode(CallCompletionNotification.self, from: bytes)
       #expect(decoded == item.notification)
-      let fromEncoder = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(item.notification)) as? NSDictionary)
+      let fromEncoder = try #require(
+        try JSONSerialization.jsonObject(with: JSONEncoder().encode(item.notification)) as? NSDictionary)
       let fromWriter = try #require(try JSONSerialization.jsonObject(with: bytes) as? NSDictionary)
       #expect(fromEncoder == fromWriter)
       #expect(Data(item.notification.jsonBytes(pretty: true)).count > bytes.count)

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct DispatcherTests {
   static func smoke() throws -> Scenario {
@@ -78,7 +79,8 @@ import Testing
     let transport = ScriptedTransport(clock: clock) { _, _ in (.response(status: 502), .zero) }
     let ledger = RunLedger(maxAttempts: 6)
     let dispatcher = Dispatcher(
-      scenario: try Self.smoke(), plan: DeliveryPlan(concurrency: 2, count: 2), transport: transport, clock: clock, recorder: ledger)
+      scenario: try Self.smoke(), plan: DeliveryPlan(concurrency: 2, count: 2), transport: transport, clock: clock,
+      recorder: ledger)
     let run = Task { await dispatcher.run() }
     #expect(await eventually { ledger.snapshot().waitingRetry == 2 })
     run.cancel()
@@ -96,7 +98,10 @@ import Testing
     let transport = ScriptedTransport(clock: clock) { attempt, body in
       let digest = MD5.digest(body).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
       var rng = SeededRandom(seed: digest &+ UInt64(attempt))
-      let outcomes: [AttemptOutcome] = [.response(status: 200), .response(status: 500), .response(status: 404), .timeout, .connectionError("connection refused"), .other("malformed response")]
+      let outcomes: [AttemptOutcome] = [
+        .response(status: 200), .response(status: 500), .response(status: 404), .timeout, .connectionError("connection refused"),
+        .other("malformed response"),
+      ]
       return (outcomes[rng.int(in: 0...5)], .milliseconds(Int64(rng.int(in: 0...50))))
     }
     let ledger = RunLedger(maxAttempts: 6)
@@ -179,7 +184,8 @@ import Testing
   /// intended start, so the slowness shows (no coordinated omission).
   @Test func lateStartsAreCountedAndLatencyIncludesTheWait() async throws {
     let clock = ImmediateTestClock()
-    let transport = ScriptedTransport(clock: clock, advance: { clock.advance(by: $0) }) { _, _ in (.response(status: 200), .seconds(1)) }
+    let transport = ScriptedTransport(
+      clock: clock, advance: { clock.advance(by: $0) }, respond: { _, _ in (.response(status: 200), .seconds(1)) })
     let ledger = RunLedger(maxAttempts: 6)
     let plan = DeliveryPlan(mode: .rate, concurrency: 1, rate: 10, count: 5)
     await Dispatcher(scenario: try Self.smoke(), plan: plan, transport: transport, clock: clock, recorder: ledger).run()

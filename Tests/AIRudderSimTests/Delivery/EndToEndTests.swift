@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// `run` over loopback against the built-in receiver, one fault at a time: exact attempt
 /// counts and end states, and both sides reconciled. Each test runs over both transports.
@@ -49,7 +50,9 @@ import Testing
     let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: reportPath)))
     var records: [[String: Any]] = []
     if let path = options.receiverRecordPath, let text = try? String(contentsOfFile: path, encoding: .utf8) {
-      records = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+      records = text.split(separator: "\n").compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+      }
     }
     #expect(report.transport == transport.rawValue)
     return Outcome(exit: exit, report: report, records: records, stdout: out.text, stderr: err.text)
@@ -60,7 +63,10 @@ import Testing
     var byBody: [String: [Double]] = [:]
     var order: [String] = []
     for record in records {
-      let body = (try? JSONSerialization.data(withJSONObject: record["notification"] ?? [:], options: .sortedKeys)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+      let body =
+        (try? JSONSerialization.data(withJSONObject: record["notification"] ?? [:], options: .sortedKeys)).map {
+          String(decoding: $0, as: UTF8.self)
+        } ?? ""
       if byBody[body] == nil { order.append(body) }
       byBody[body, default: []].append(timestamp(record["time"] as? String ?? ""))
     }
@@ -75,7 +81,9 @@ import Testing
 
   /// The check: two failures, then the third attempt arrives interval / time-scale
   /// (60 s / 60 = 1 s) after the second failed, with identical bodies and AIRudder's headers.
-  @Test(arguments: transports) func failFirstTwoDeliversOnTheThirdAttemptOneScaledIntervalLater(_ transport: TransportChoice) async throws {
+  @Test(arguments: transports) func failFirstTwoDeliversOnTheThirdAttemptOneScaledIntervalLater(
+    _ transport: TransportChoice
+  ) async throws {
     let outcome = try await Self.run(count: 3, transport: transport) { $0.failFirst = 2 }
     #expect(outcome.exit == .success)
     let n = outcome.report.notifications
@@ -167,11 +175,12 @@ import Testing
 
   /// A KEY mismatch between sender and receiver: every attempt is a 401.
   @Test(arguments: transports) func badSignaturesAreRefused(_ transport: TransportChoice) async throws {
-    let receiver = try MockReceiver.start(configuration: {
-      var configuration = ReceiverConfiguration()
-      configuration.key = "receiver-key"
-      return configuration
-    }())
+    let receiver = try MockReceiver.start(
+      configuration: {
+        var configuration = ReceiverConfiguration()
+        configuration.key = "receiver-key"
+        return configuration
+      }())
     defer { receiver.stop() }
     let outcome = try await Self.run(count: 1, transport: transport, timeScale: 600, url: receiver.url, key: "sender-key")
     #expect(outcome.report.attempts.byClass["4xx"] == 6 && outcome.report.notifications.dropped == 1)

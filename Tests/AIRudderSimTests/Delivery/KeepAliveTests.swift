@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -43,7 +44,8 @@ import Testing
   /// the server's close; a 400 ms idle limit never does.
   @Test func aServerClosingIdleConnectionsSeesNoFailedAttempt() async throws {
     let requests = Counter()
-    let server = try ScriptedServer.closingIdleConnections(after: .milliseconds(500), latency: .milliseconds(50), requests: requests, counting: Self.isOurs)
+    let server = try ScriptedServer.closingIdleConnections(
+      after: .milliseconds(500), latency: .milliseconds(50), requests: requests, counting: Self.isOurs)
     defer { server.stop() }
     let transport = try #require(SocketTransport(url: server.url, connections: 4, keepAliveIdle: .milliseconds(400)))
     let outcomes = try await Self.postSequentially(transport, count: 6, gap: .milliseconds(500))
@@ -192,21 +194,25 @@ import Testing
     }
     defer { server.stop() }
     let transport = try #require(SocketTransport(url: server.url, connections: 4))
-    #expect(try await Self.postSequentially(transport, count: 2, gap: .milliseconds(1200)) == [.response(status: 200), .response(status: 200)])
+    #expect(
+      try await Self.postSequentially(transport, count: 2, gap: .milliseconds(1200)) == [
+        .response(status: 200), .response(status: 200),
+      ])
     #expect(requests.value == 2 && server.connectionCount == 2)
   }
 
   // MARK: The rules, alone
 
-  @Test(arguments: [
-    ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n", 5),
-    ("HTTP/1.1 200 OK\r\nkeep-alive: max=9,TIMEOUT = 30\r\nContent-Length: 0\r\n\r\n", 30),
-    ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=\"2\"\r\nContent-Length: 0\r\n\r\n", 2),
-    ("HTTP/1.1 200 OK\r\nKeep-Alive: max=100\r\nContent-Length: 0\r\n\r\n", nil),
-    ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=soon\r\nContent-Length: 0\r\n\r\n", nil),
-    ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
-    ("HTTP/1.1 100 Continue\r\nKeep-Alive: timeout=1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
-  ] as [(String, Int?)])
+  @Test(
+    arguments: [
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n", 5),
+      ("HTTP/1.1 200 OK\r\nkeep-alive: max=9,TIMEOUT = 30\r\nContent-Length: 0\r\n\r\n", 30),
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=\"2\"\r\nContent-Length: 0\r\n\r\n", 2),
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: max=100\r\nContent-Length: 0\r\n\r\n", nil),
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=soon\r\nContent-Length: 0\r\n\r\n", nil),
+      ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
+      ("HTTP/1.1 100 Continue\r\nKeep-Alive: timeout=1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
+    ] as [(String, Int?)])
   func theReaderTakesTheServersKeepAliveTimeout(_ pair: (String, Int?)) {
     var reader = HTTPResponseReader()
     let step = Array(pair.0.utf8).withUnsafeBytes { reader.consume($0) }
@@ -215,10 +221,11 @@ import Testing
   }
 
   /// Our limit, or a second under the server's, whichever is shorter; 0 means no reuse.
-  @Test(arguments: [
-    (4.0, nil, 4.0), (4.0, 5, 4.0), (4.0, 3, 2.0), (4.0, 2, 1.0), (4.0, 1, 0.0), (4.0, 0, 0.0),
-    (4.0, 1_000_000_000_000, 4.0), (0.0, nil, 0.0), (0.0, 60, 0.0), (0.4, nil, 0.4),
-  ] as [(Double, Int?, Double)])
+  @Test(
+    arguments: [
+      (4.0, nil, 4.0), (4.0, 5, 4.0), (4.0, 3, 2.0), (4.0, 2, 1.0), (4.0, 1, 0.0), (4.0, 0, 0.0),
+      (4.0, 1_000_000_000_000, 4.0), (0.0, nil, 0.0), (0.0, 60, 0.0), (0.4, nil, 0.4),
+    ] as [(Double, Int?, Double)])
   func theIdleLimitIsTheShorterOfOursAndTheServers(_ row: (ours: Double, server: Int?, limit: Double)) {
     let policy = KeepAlivePolicy(idle: .milliseconds(Int64(row.ours * 1000)))
     #expect(policy.idleLimit(serverTimeout: row.server) == UInt64(row.limit * 1e9))
@@ -248,7 +255,8 @@ import Testing
     let smoke = RepositoryPath.scenario("smoke.json")
     let byDefault = try RunCommand.options(from: try ParsedArguments.parse([smoke], spec: RunCommand.spec))
     #expect(byDefault.plan.keepAliveIdle == .seconds(4))
-    let flag = try RunCommand.options(from: try ParsedArguments.parse([smoke, "--keepalive-idle", "250ms"], spec: RunCommand.spec))
+    let flag = try RunCommand.options(
+      from: try ParsedArguments.parse([smoke, "--keepalive-idle", "250ms"], spec: RunCommand.spec))
     #expect(flag.plan.keepAliveIdle == .milliseconds(250))
     let scenario = try ScenarioLoader.decode(Data(#"{"target": {"keepAliveIdle": "2s"}}"#.utf8), file: "keepalive.json")
     #expect(DeliveryPlan(scenario: scenario).keepAliveIdle == .seconds(2))
@@ -256,7 +264,9 @@ import Testing
 
   @Test(arguments: ["soon", "-1s", "800h", "1e308"])
   func aBadIdleLimitIsAUsageError(_ value: String) async throws {
-    let result = try await ToolProcess.run(["run", RepositoryPath.scenario("smoke.json"), "--keepalive-idle", value, "--count", "1"])
+    let result = try await ToolProcess.run([
+      "run", RepositoryPath.scenario("smoke.json"), "--keepalive-idle", value, "--count", "1",
+    ])
     #expect(result.code == 2, "\(result.stderr)")
     #expect(result.stderr.contains("--keepalive-idle"))
   }
@@ -269,4 +279,3 @@ import Testing
     #expect("\(error.map { "\($0)" } ?? "")".contains("keepAliveIdle"))
   }
 }
-

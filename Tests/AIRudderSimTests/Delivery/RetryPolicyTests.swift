@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct RetryPolicyTests {
   /// The table in `RetryPolicy`'s documentation, checked without sleeping.
@@ -28,7 +29,9 @@ import Testing
   }
 
   @Test(arguments: [(1.0, 60.0, 10.0, false), (60.0, 1.0, 10.0, false), (60.0, 1.0, 10.0 / 60, true), (2.0, 30.0, 10.0, false)])
-  func timeScaleDividesTheIntervalAndOnlyOptionallyTheTimeout(scale: Double, interval: Double, timeout: Double, scalesTimeout: Bool) {
+  func timeScaleDividesTheIntervalAndOnlyOptionallyTheTimeout(
+    scale: Double, interval: Double, timeout: Double, scalesTimeout: Bool
+  ) {
     let policy = RetryPolicy(timeScale: scale, scalesTimeout: scalesTimeout)
     #expect(abs(policy.scaledInterval.seconds - interval) < 1e-9)
     #expect(abs(policy.attemptTimeout.seconds - timeout) < 1e-9)
@@ -46,8 +49,10 @@ import Testing
     (URLError(.cannotConnectToHost), AttemptOutcome.connectionError("connection refused")),
     (URLError(.timedOut), AttemptOutcome.timeout),
     (URLError(.badServerResponse), AttemptOutcome.other("malformed response")),
-    (URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"]),
-     AttemptOutcome.connectionError("TLS certificate error: SSL certificate problem: self-signed certificate")),
+    (
+      URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "SSL certificate problem: self-signed certificate"]),
+      AttemptOutcome.connectionError("TLS certificate error: SSL certificate problem: self-signed certificate")
+    ),
   ])
   func urlErrorsBecomeAttemptClasses(error: URLError, outcome: AttemptOutcome) {
     #expect(URLSessionTransport.outcome(for: error) == outcome)

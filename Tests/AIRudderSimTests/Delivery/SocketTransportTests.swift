@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -235,7 +236,10 @@ import Testing
     let outcome = Box<AttemptOutcome>()
     Task {
       outcome.value = await withCheckedContinuation { continuation in
-        loop.submit(.init(bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), deadline: HTTPConnectionLoop.now() + 600_000_000_000, continuation: continuation))
+        loop.submit(
+          .init(
+            bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8),
+            deadline: HTTPConnectionLoop.now() + 600_000_000_000, continuation: continuation))
       }
     }
     try #require(await eventually { received.value == true }, "the server never got the request")

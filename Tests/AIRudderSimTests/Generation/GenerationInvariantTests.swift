@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// Invariants over at least 10,000 generated calls of each scene: what any AIRudder payload
 /// must satisfy, checked on the values and on their JSON.
@@ -123,9 +124,11 @@ import Testing
         #expect(call.asrPTP == nil)
         continue
       }
-      let borrowed = try #require(call.borrowedDate), due = try #require(call.dueDate)
+      let borrowed = try #require(call.borrowedDate)
+      let due = try #require(call.dueDate)
       #expect(borrowed.count == 10 && due.count == 10 && borrowed < due)
-      let amount = try #require(call.borrowedAmount), owing = try #require(call.totalOwingAmount)
+      let amount = try #require(call.borrowedAmount)
+      let owing = try #require(call.totalOwingAmount)
       #expect(isAmount(amount) && isAmount(owing))
       #expect(try #require(Decimal(string: owing)) >= (try #require(Decimal(string: amount))))
       #expect(call.currencyUnit == "IDR")
@@ -143,7 +146,8 @@ import Testing
       #expect(!details.isEmpty && details.count <= scenario.aggregation.maxBatch)
       sizes.insert(details.count)
       let ends = try details.map { try #require(UTCTime.parseISO8601($0.callEndTime)) }
-      let first = try #require(ends.min()), last = try #require(ends.max())
+      let first = try #require(ends.min())
+      let last = try #require(ends.max())
       #expect(Double(last - first) <= scenario.aggregation.window.seconds)
       #expect(item.sendTime == last)
       #expect(item.sendTime >= previousSend, "notifications come in send-time order")

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 @Suite struct HTTPRequestParserTests {
   private func parse(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [HTTPRequestParser.Step] {
@@ -101,7 +102,10 @@ import Testing
     #expect(status("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n") == 413)
   }
 
-  @Test(arguments: [("", ""), ("   ", ""), (" a ", "a"), ("\ta b\t ", "a b"), ("x", "x"), (" é\u{00A0} ", "é\u{00A0}"), ("application/json", "application/json")])
+  @Test(arguments: [
+    ("", ""), ("   ", ""), (" a ", "a"), ("\ta b\t ", "a b"), ("x", "x"), (" é\u{00A0} ", "é\u{00A0}"),
+    ("application/json", "application/json"),
+  ])
   func trimmingSpacesDropsOnlySpacesAndTabsAtTheEnds(_ pair: (String, String)) {
     #expect(pair.0.trimmingSpaces == pair.1)
     #expect(pair.0[...].trimmingSpaces == pair.1)

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 @Suite struct HTTPResponseReaderTests {
   typealias Step = HTTPResponseReader.Step
@@ -34,7 +35,10 @@ import Testing
     ("HTTP/1.1 204 No Content\r\n\r\n", .complete(status: 204, reusable: true)),
     ("HTTP/1.1 200\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: true)),
     ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", .complete(status: 200, reusable: true)),
-    ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a;name=x\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: 1\r\n\r\n", .complete(status: 200, reusable: true)),
+    (
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1a;name=x\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: 1\r\n\r\n",
+      .complete(status: 200, reusable: true)
+    ),
     ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n", .complete(status: 201, reusable: true)),
     ("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: false)),
     ("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: false)),

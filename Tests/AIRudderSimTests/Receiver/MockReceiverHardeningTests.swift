@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// Every bad input from the issue, thrown at a live receiver; after each, a valid request still
 /// gets its answer and no connection is left open.
@@ -115,7 +116,8 @@ import Testing
     let chunked = try RawClient(port: receiver.port)
     let half = body.count / 2
     chunked.send("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + String(half, radix: 16) + "\r\n")
-    chunked.send(Array(body[..<half]) + Array("\r\n".utf8) + Array(String(body.count - half, radix: 16).utf8) + Array("\r\n".utf8))
+    chunked.send(
+      Array(body[..<half]) + Array("\r\n".utf8) + Array(String(body.count - half, radix: 16).utf8) + Array("\r\n".utf8))
     chunked.send(Array(body[half...]) + Array("\r\n0\r\n\r\n".utf8))
     #expect(chunked.readResponses(1).statuses == [200])
     #expect(receiver.counts().duplicates == 1, "the same notification twice: its CallID again")

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 @Suite struct LatencyHistogramTests {
   @Test func percentilesWithinTheBucketError() {
@@ -32,7 +33,9 @@ import Testing
   }
 
   @Test func mergeEqualsRecordingEverything() {
-    var a = LatencyHistogram(), b = LatencyHistogram(), all = LatencyHistogram()
+    var a = LatencyHistogram()
+    var b = LatencyHistogram()
+    var all = LatencyHistogram()
     for value in stride(from: UInt64(1), to: 1_000_000, by: 997) {
       if value % 2 == 0 { a.record(microseconds: value) } else { b.record(microseconds: value) }
       all.record(microseconds: value)

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,18 +10,19 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct RunReportTests {
   static func sample() -> RunReport {
     RunReport(
       scenario: "s", target: "http://127.0.0.1:1/", transport: "sockets", mode: "rate", concurrency: 4,
       policy: .init(timeoutS: 10, retryIntervalS: 60, timeScale: 60, maxRetries: 5),
-      notifications: .init(generated: 3, delivered: 2, dropped: 1, abandoned: 0, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true),
+      notifications: .init(
+        generated: 3, delivered: 2, dropped: 1, abandoned: 0, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true
+      ),
       attempts: .init(total: 9, byClass: ["2xx": 2, "5xx": 7], topErrors: [.init(error: "HTTP 503", count: 7)]),
       latencyMs: .init(p50: 1, p90: 2, p99: 3, p999: 4, max: 5), rate: .init(target: 10, achieved: 9.5, lateStarts: 1),
-      elapsedS: 1.5, interrupted: false, thresholds: .init(maxDropped: nil, maxAbandoned: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
+      elapsedS: 1.5, interrupted: false,
+      thresholds: .init(maxDropped: nil, maxAbandoned: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
       exitCode: 1, receiver: ReceiverCounts(requests: 9, accepted: 2))
   }
 
@@ -42,7 +46,10 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as? [String: Any])
     #expect(object["version"] as? Int == 1)
     let notifications = try #require(object["notifications"] as? [String: Any])
-    #expect(Set(notifications.keys) == ["generated", "delivered", "dropped", "abandoned", "cancelled", "delivered_on_attempt", "balanced"])
+    #expect(
+      Set(notifications.keys) == [
+        "generated", "delivered", "dropped", "abandoned", "cancelled", "delivered_on_attempt", "balanced",
+      ])
     #expect(notifications["delivered_on_attempt"] as? [Int] == [1, 0, 1, 0, 0, 0])
     let attempts = try #require(object["attempts"] as? [String: Any])
     #expect(Set(attempts.keys) == ["total", "by_class", "top_errors"])
@@ -51,14 +58,20 @@ import Testing
     #expect(object["elapsed_s"] as? Double == 1.5)
     #expect(object["transport"] as? String == "sockets")
     let receiver = try #require(object["receiver"] as? [String: Any])
-    #expect(Set(receiver.keys).isSuperset(of: ["requests", "accepted", "details", "unique_calls", "duplicates", "bad_signatures", "schema_violations"]))
+    #expect(
+      Set(receiver.keys).isSuperset(of: [
+        "requests", "accepted", "details", "unique_calls", "duplicates", "bad_signatures", "schema_violations",
+      ]))
     let decoded = try JSONDecoder().decode(RunReport.self, from: Self.sample().jsonData())
     #expect(decoded == Self.sample())
   }
 
   @Test func textNamesEveryFigure() {
     let text = Self.sample().text
-    for fragment in ["generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1", "transport sockets", "balanced", "retry 60s / time scale 60.0 = 1s", "(2.0 notifications/s, 6.0 attempts/s)"] {
+    for fragment in [
+      "generated 3", "delivered 2", "dropped 1", "#3: 1", "5xx 7", "HTTP 503 x7", "p99 3.00", "late starts 1",
+      "transport sockets", "balanced", "retry 60s / time scale 60.0 = 1s", "(2.0 notifications/s, 6.0 attempts/s)",
+    ] {
       #expect(text.contains(fragment), "missing \(fragment)")
     }
     var unbalanced = Self.sample()

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,17 +9,19 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 /// One rule for every threshold: the verdict table of the README and `run --help`.
 @Suite struct RunThresholdsTests {
-  static func counts(delivered: Int, dropped: Int = 0, abandoned: Int = 0, cancelled: Int = 0, p99Micros: Int64 = 1_000) -> RunCounts {
+  static func counts(
+    delivered: Int, dropped: Int = 0, abandoned: Int = 0, cancelled: Int = 0, p99Micros: Int64 = 1_000
+  ) -> RunCounts {
     var histogram = LatencyHistogram()
     histogram.record(.microseconds(p99Micros))
     return RunCounts(
       generated: delivered + dropped + abandoned + cancelled, delivered: delivered, deliveredDetails: delivered,
       dropped: dropped, abandoned: abandoned, cancelled: cancelled, deliveredOnAttempt: [delivered, 0, 0, 0, 0, 0],
-      firstAttemptsStarted: delivered + dropped + abandoned, startingSpan: .seconds(1), inFlight: 0, retriesInFlight: 0, waitingRetry: 0,
+      firstAttemptsStarted: delivered + dropped + abandoned, startingSpan: .seconds(1), inFlight: 0, retriesInFlight: 0,
+      waitingRetry: 0,
       attempts: delivered, attemptsByClass: [], topErrors: [], latency: histogram, lateStarts: 0)
   }
 
@@ -42,22 +46,30 @@ import Testing
     Case(
       name: "abandoned within its limit", counts: counts(delivered: 9, abandoned: 1), thresholds: RunThresholds(maxAbandoned: 1),
       missed: []),
-    Case(name: "one drop by default", counts: counts(delivered: 9, dropped: 1), thresholds: RunThresholds(), missed: ["dropped 1 > --max-dropped 0"]),
-    Case(name: "drops within their limit", counts: counts(delivered: 9, dropped: 1), thresholds: RunThresholds(maxDropped: 1), missed: []),
+    Case(
+      name: "one drop by default", counts: counts(delivered: 9, dropped: 1), thresholds: RunThresholds(),
+      missed: ["dropped 1 > --max-dropped 0"]),
+    Case(
+      name: "drops within their limit", counts: counts(delivered: 9, dropped: 1), thresholds: RunThresholds(maxDropped: 1),
+      missed: []),
     Case(
       name: "success rate counts abandoned like drops", counts: counts(delivered: 8, dropped: 1, abandoned: 1),
-      thresholds: RunThresholds(maxDropped: 5, maxAbandoned: 5, minSuccessRate: 0.9), missed: ["success rate 80% < --min-success-rate 90%"]),
+      thresholds: RunThresholds(maxDropped: 5, maxAbandoned: 5, minSuccessRate: 0.9),
+      missed: ["success rate 80% < --min-success-rate 90%"]),
     Case(
       name: "cancelled before a first attempt is not judged", counts: counts(delivered: 9, cancelled: 100),
       thresholds: RunThresholds(minSuccessRate: 1), missed: []),
     Case(
-      name: "p99 above its limit", counts: counts(delivered: 10, p99Micros: 600_000), thresholds: RunThresholds(maxP99: .milliseconds(500)),
+      name: "p99 above its limit", counts: counts(delivered: 10, p99Micros: 600_000),
+      thresholds: RunThresholds(maxP99: .milliseconds(500)),
       missed: ["p99 "]),
     Case(
       name: "a percentage met exactly (99.9 / 100 is a little above 999 / 1000 in binary)",
-      counts: counts(delivered: 999, dropped: 1), thresholds: RunThresholds(maxDropped: 1, minSuccessRate: 99.9 / 100), missed: []),
+      counts: counts(delivered: 999, dropped: 1), thresholds: RunThresholds(maxDropped: 1, minSuccessRate: 99.9 / 100), missed: []
+    ),
     Case(
-      name: "p99 at its limit passes", counts: counts(delivered: 10, p99Micros: 400_000), thresholds: RunThresholds(maxP99: .milliseconds(500)),
+      name: "p99 at its limit passes", counts: counts(delivered: 10, p99Micros: 400_000),
+      thresholds: RunThresholds(maxP99: .milliseconds(500)),
       missed: []),
   ]
 

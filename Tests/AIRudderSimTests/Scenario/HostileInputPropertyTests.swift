@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// Property: whatever value any scenario key holds, the tool ends with exit 0, 1 or 2, never a
 /// signal, and a refusal (exit 2) names the key. Keys come from the settings' `CodingKeys`,
@@ -40,7 +41,9 @@ import Testing
       "retry": names(RetrySettings.CodingKeys.self), "receiver": names(ReceiverSettings.CodingKeys.self),
       "thresholds": names(ThresholdSettings.CodingKeys.self),
     ]
-    let ranges: Set<String> = ["ringTime", "noAnswerRingTime", "talkTime", "borrowedAmount", "tenorDays", "daysPastDue", "owingMarkup"]
+    let ranges: Set<String> = [
+      "ringTime", "noAnswerRingTime", "talkTime", "borrowedAmount", "tenorDays", "daysPastDue", "owingMarkup",
+    ]
     var paths: [KeyPath] = []
     for key in names(Scenario.CodingKeys.self) {
       paths.append(KeyPath(components: [key]))
@@ -103,7 +106,9 @@ import Testing
 
   @Test func everyKeyHasCases() {
     let paths = Self.keyPaths.map(\.description)
-    for expected in ["dialer.talkTime.max", "retry.timeout", "receiver.delay", "robot.labels.0.weight", "fields.NerSlots", "thresholds.maxP99"] {
+    for expected in [
+      "dialer.talkTime.max", "retry.timeout", "receiver.delay", "robot.labels.0.weight", "fields.NerSlots", "thresholds.maxP99",
+    ] {
       #expect(paths.contains(expected))
     }
   }
@@ -116,14 +121,17 @@ import Testing
       let file = folder.appendingPathComponent("\(UUID().uuidString).json")
       try Data(Self.scenarioText(item.path, value: item.value).utf8).write(to: file)
       defer { try? FileManager.default.removeItem(at: file) }
-      let arguments = item.path.isDeliveryKey
+      let arguments =
+        item.path.isDeliveryKey
         ? ["run", file.path, "--quiet", "--count", "2", "--duration", "2s", "--timeout", "500ms", "--retry-interval", "100ms"]
         : ["generate", file.path, "--count", "2"]
       let outcome = try await ChildRun.run(arguments, in: folder)
       let shown = item.value.count > 80 ? String(item.value.prefix(80)) + "…" : item.value
       if outcome.signalled || outcome.timedOut || ![0, 1, 2].contains(outcome.status) {
         failures.add("\(item.path) = \(shown): \(outcome.summary): \(outcome.stderr.prefix(300))")
-      } else if outcome.status == 2 && !(outcome.stderr.contains(item.path.name) && outcome.stderr.contains(file.lastPathComponent)) {
+      } else if outcome.status == 2
+        && !(outcome.stderr.contains(item.path.name) && outcome.stderr.contains(file.lastPathComponent))
+      {
         failures.add("\(item.path) = \(shown): exit 2 without naming the key: \(outcome.stderr.prefix(300))")
       }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// The scenario reader answers any input with a scenario or a located message: never a trap,
 /// whatever is cut off, mangled or nested.
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "", "-", "+", ".", "0x", "1e", "1e+", "-Infinit", "NaNx", "{", "[", "{\"a\"", "{\"a\":", "{a:1,,}", "[1,,]", "/", "/*", "/* *",
+    "", "-", "+", ".", "0x", "1e", "1e+", "-Infinit", "NaNx", "{", "[", "{\"a\"", "{\"a\":", "{a:1,,}", "[1,,]", "/", "/*",
+    "/* *",
     "\"", "'", "\"\\", "\"\\u12", "\"\\uD800\"", "\"\\uD800\\u0041\"", "\"\\x4\"", "{\"\\", "\u{FEFF}", "{\u{0}}", "\"a\u{0}b\"",
     "{ 'a': 1 'b' }", "{ \"a\": 1 } x", "[] []", "{ ü: 1 }", "{ a: ü }", "{ 1a: 1 }", "{ a: 00 }", "{ a: -0x }", "{ a: 1.2.3 }",
   ])

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct ScenarioDecodingTests {
   @Test func emptyObjectTakesEveryDefault() throws {
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func json5CommentsAndTrailingCommas() throws {
-    let decoded = try scenario("""
+    let decoded = try scenario(
+      """
       // a comment
       { /* inline */ scene: "marketing", locale: "en-US", dialer: { lines: 3, }, }
       """)
@@ -34,14 +36,17 @@ import Testing
     #expect(decoded.dialer.lines == 3)
   }
 
-  @Test(arguments: ["smoke.json", "collection.json", "marketing.json", "ecommerce.json", "edge-cases.json", "load.json", "retry-demo.json"])
+  @Test(arguments: [
+    "smoke.json", "collection.json", "marketing.json", "ecommerce.json", "edge-cases.json", "load.json", "retry-demo.json",
+  ])
   func shippedScenariosLoad(file: String) throws {
     let loaded = try ScenarioLoader.load(path: RepositoryPath.scenario(file))
     #expect(loaded.name == String(file.dropLast(5)))
   }
 
   @Test func delegatedSettingsAreParsed() throws {
-    let decoded = try scenario("""
+    let decoded = try scenario(
+      """
       { target: { url: "https://receiver.example/hook", key: "secret" },
         load: { mode: "rate", rate: 50, concurrency: 8, count: 1000, duration: "2m" },
         retry: { timeout: "5s", interval: "30s", maxRetries: 3, scaleTimeout: true },
@@ -63,23 +68,59 @@ import Testing
     (#"{ "dialer": { "lines": "many" } }"#, "test.json:1:15: dialer.lines: expected a whole number, got a string"),
     (#"{ "dialer": { "lines": 0 } }"#, "test.json:1:15: dialer.lines: expected a whole number from 1 to 100000, got 0"),
     (#"{ "version": 2 }"#, "test.json:1:3: version: unsupported scenario version 2; this airudder-sim reads version 1"),
-    (#"{ "scene": "banking" }"#, #"test.json:1:3: scene: unknown value "banking"; expected one of: collection, marketing, ecommerce"#),
+    (
+      #"{ "scene": "banking" }"#,
+      #"test.json:1:3: scene: unknown value "banking"; expected one of: collection, marketing, ecommerce"#
+    ),
     (#"{ "locale": "id_ID" }"#, #"test.json:1:3: locale: unknown value "id_ID"; did you mean "id-ID"?"#),
     (#"{ "load": { "mode": "timelin" } }"#, #"test.json:1:13: load.mode: unknown value "timelin"; did you mean "timeline"?"#),
-    (#"{ "dialer": { "ringTypeWeights": { "bussy": 3 } } }"#, #"test.json:1:36: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#),
-    (#"{ "dialer": { "ringTypeWeights": { "busy": 0 } } }"#, "test.json:1:15: dialer.ringTypeWeights: expected at least one weight above 0"),
-    (#"{ "dialer": { "talkTime": { "min": "90s", "max": "10s" } } }"#, "test.json:1:15: dialer.talkTime: expected min <= max, got min 90s and max 10s"),
-    (#"{ "dialer": { "redialInterval": "soon" } }"#, #"test.json:1:15: dialer.redialInterval: expected a duration such as "10s", "250ms" or "1m", got "soon""#),
-    (#"{ "dialer": { "callerNumbers": ["+6221555", "021-555"] } }"#, #"test.json:1:45: dialer.callerNumbers[1]: expected an E.164 number such as "+6221555012", got "021-555""#),
+    (
+      #"{ "dialer": { "ringTypeWeights": { "bussy": 3 } } }"#,
+      #"test.json:1:36: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#
+    ),
+    (
+      #"{ "dialer": { "ringTypeWeights": { "busy": 0 } } }"#,
+      "test.json:1:15: dialer.ringTypeWeights: expected at least one weight above 0"
+    ),
+    (
+      #"{ "dialer": { "talkTime": { "min": "90s", "max": "10s" } } }"#,
+      "test.json:1:15: dialer.talkTime: expected min <= max, got min 90s and max 10s"
+    ),
+    (
+      #"{ "dialer": { "redialInterval": "soon" } }"#,
+      #"test.json:1:15: dialer.redialInterval: expected a duration such as "10s", "250ms" or "1m", got "soon""#
+    ),
+    (
+      #"{ "dialer": { "callerNumbers": ["+6221555", "021-555"] } }"#,
+      #"test.json:1:45: dialer.callerNumbers[1]: expected an E.164 number such as "+6221555012", got "021-555""#
+    ),
     (#"{ "robot": { "labels": [ { "weight": 1 } ] } }"#, #"test.json:1:26: robot.labels[0]: expected a "label""#),
-    (#"{ "fields": { "NerSlot": 0.5 } }"#, #"test.json:1:15: fields.NerSlot: unknown optional field "NerSlot"; did you mean "NerSlots"?"#),
-    (#"{ "startTime": "2024-13-01T00:00:00Z" }"#, #"test.json:1:3: startTime: expected a UTC time such as "2024-03-11T01:00:00Z", got "2024-13-01T00:00:00Z""#),
-    (#"{ "target": { "url": "ftp://host/x" } }"#, #"test.json:1:15: target.url: unsupported scheme "ftp" in "ftp://host/x"; expected http or https"#),
-    (#"{ "target": { "url": "not a url" } }"#, #"test.json:1:15: target.url: expected an absolute http or https URL, got "not a url""#),
+    (
+      #"{ "fields": { "NerSlot": 0.5 } }"#,
+      #"test.json:1:15: fields.NerSlot: unknown optional field "NerSlot"; did you mean "NerSlots"?"#
+    ),
+    (
+      #"{ "startTime": "2024-13-01T00:00:00Z" }"#,
+      #"test.json:1:3: startTime: expected a UTC time such as "2024-03-11T01:00:00Z", got "2024-13-01T00:00:00Z""#
+    ),
+    (
+      #"{ "target": { "url": "ftp://host/x" } }"#,
+      #"test.json:1:15: target.url: unsupported scheme "ftp" in "ftp://host/x"; expected http or https"#
+    ),
+    (
+      #"{ "target": { "url": "not a url" } }"#,
+      #"test.json:1:15: target.url: expected an absolute http or https URL, got "not a url""#
+    ),
     (#"{ "load": { "mode": "rate" } }"#, #"test.json:1:3: load.rate: expected a rate when mode is "rate""#),
     (#"{ "retry": { "timeout": 0 } }"#, "test.json:1:14: retry.timeout: expected a timeout above 0"),
-    (#"{ "receiver": { "errorStatus": 200 } }"#, "test.json:1:17: receiver.errorStatus: expected an HTTP status from 300 to 599 (not a success), got 200"),
-    (#"{ "edgeCases": { "allOptionalAbsent": 0.6, "allOptionalPresent": 0.6 } }"#, "test.json:1:44: edgeCases.allOptionalPresent: expected allOptionalAbsent + allOptionalPresent to be at most 1"),
+    (
+      #"{ "receiver": { "errorStatus": 200 } }"#,
+      "test.json:1:17: receiver.errorStatus: expected an HTTP status from 300 to 599 (not a success), got 200"
+    ),
+    (
+      #"{ "edgeCases": { "allOptionalAbsent": 0.6, "allOptionalPresent": 0.6 } }"#,
+      "test.json:1:44: edgeCases.allOptionalPresent: expected allOptionalAbsent + allOptionalPresent to be at most 1"
+    ),
     (#"{ "timeScale": 0 }"#, "test.json:1:3: timeScale: expected a number above 0 and at most 1000000, got 0.0"),
   ])
   func badScenario(json: String, message: String) {
@@ -109,12 +150,16 @@ import Testing
     }
   }
 
-  @Test(arguments: [("10s", 10.0), ("250ms", 0.25), ("1.5m", 90.0), ("1h30m", 5400.0), ("0", 0.0), ("0s", 0.0), ("720h", 2_592_000.0)])
+  @Test(arguments: [
+    ("10s", 10.0), ("250ms", 0.25), ("1.5m", 90.0), ("1h30m", 5400.0), ("0", 0.0), ("0s", 0.0), ("720h", 2_592_000.0),
+  ])
   func parsesDurations(text: String, seconds: Double) {
     #expect(SettingDuration.parse(text)?.seconds == seconds)
   }
 
-  @Test(arguments: ["", "10x", "-5s", "s", "1..2s", "ten seconds", "45", "1e308", "720h1s", "99999999999999h", "-1", "nan", "inf"])
+  @Test(arguments: [
+    "", "10x", "-5s", "s", "1..2s", "ten seconds", "45", "1e308", "720h1s", "99999999999999h", "-1", "nan", "inf",
+  ])
   func rejectsBadDurations(text: String) {
     #expect(SettingDuration.parse(text) == nil)
   }

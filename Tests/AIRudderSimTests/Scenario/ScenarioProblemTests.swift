@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// Scenario errors say where: line and column, the key, and every problem of the file at once.
 @Suite struct ScenarioProblemTests {
@@ -30,16 +31,27 @@ import Testing
     (#"{ "scene": "collection""#, #"test.json:1:24: expected "," or "}" after the value of "scene", found the end of the file"#),
     ("{\n  \"workflows\": ,\n}", #"test.json:2:16: expected a value, found ",""#),
     ("{ \"name\": \"abc\n}", #"test.json:1:15: expected '"' to close the string begun at 1:11, found the end of the line"#),
-    (#"{ "scene": 'collection" }"#, #"test.json:1:26: expected "'" to close the string begun at 1:12, found the end of the file"#),
+    (
+      #"{ "scene": 'collection" }"#, #"test.json:1:26: expected "'" to close the string begun at 1:12, found the end of the file"#
+    ),
     ("{ scene: colection }", #"test.json:1:10: expected a value, found "colection" (a string needs quotes)"#),
-    ("// settings\n{ /* note\n  \"workflows\": 1 }", #"test.json:3:19: expected "*/" to close the comment begun at 2:3, found the end of the file"#),
+    (
+      "// settings\n{ /* note\n  \"workflows\": 1 }",
+      #"test.json:3:19: expected "*/" to close the comment begun at 2:3, found the end of the file"#
+    ),
     ("{}\n}", #"test.json:2:1: expected the end of the file after the value, found "}""#),
     (#"{ "name": "Zoë" "seed": 1 }"#, #"test.json:1:17: expected "," or "}" after the value of "name", found a string"#),
-    ("{\r\n  \"seed\": 1\r\n  \"name\": \"x\"\r\n}", #"test.json:3:3: expected "," or "}" after the value of "seed", found a string"#),
+    (
+      "{\r\n  \"seed\": 1\r\n  \"name\": \"x\"\r\n}",
+      #"test.json:3:3: expected "," or "}" after the value of "seed", found a string"#
+    ),
     (#"{ "seed": 01 }"#, #"test.json:1:11: expected a number without leading zeros, found "01""#),
     (#"{ "a" 1 }"#, #"test.json:1:7: expected ":" after the key "a", found "1""#),
     (#"{ "dialer": { "redialOnLabels": ["A",, "B"] } }"#, #"test.json:1:38: expected a value, found ",""#),
-    ("{ \"name\": \"a\tb\" }", #"test.json:1:13: expected a character of the string, found control character U+0009 (write it as \u0009)"#),
+    (
+      "{ \"name\": \"a\tb\" }",
+      #"test.json:1:13: expected a character of the string, found control character U+0009 (write it as \u0009)"#
+    ),
     ("", "test.json:1:1: expected a value, found the end of the file"),
     (String(repeating: "[", count: 200), "test.json:1:129: expected at most 128 levels of nesting, found more"),
   ])
@@ -55,7 +67,10 @@ import Testing
   @Test(arguments: [
     (#"{ "timeScale": NaN }"#, "test.json:1:3: timeScale: expected a number, got NaN"),
     (#"{ "dialer": { "connectRate": Infinity } }"#, "test.json:1:15: dialer.connectRate: expected a number, got Infinity"),
-    (#"{ "collection": { "owingMarkup": [0, -Infinity] } }"#, "test.json:1:38: collection.owingMarkup[1]: expected a number, got -Infinity"),
+    (
+      #"{ "collection": { "owingMarkup": [0, -Infinity] } }"#,
+      "test.json:1:38: collection.owingMarkup[1]: expected a number, got -Infinity"
+    ),
     (#"{ "workflows": NaN }"#, "test.json:1:3: workflows: expected a whole number, got NaN"),
     (#"{ "timeScale": 1e400 }"#, "test.json:1:3: timeScale: expected a number from -1.7e308 to 1.7e308, got 1e400"),
     (#"{ "seed": -1 }"#, "test.json:1:3: seed: expected a whole number from 0 to 18446744073709551615, got -1"),
@@ -72,14 +87,18 @@ import Testing
         "workflows": 2
       }
       """
-    #expect(messages(json) == [
-      "test.json:3:27: dialer.lines: duplicate key (first at 3:15)",
-      "test.json:4:3: workflows: duplicate key (first at 2:3)",
-    ])
+    #expect(
+      messages(json) == [
+        "test.json:3:27: dialer.lines: duplicate key (first at 3:15)",
+        "test.json:4:3: workflows: duplicate key (first at 2:3)",
+      ])
   }
 
   @Test(arguments: [
-    (#"{ "robot": { "labels": [ { "label": "A", "label": "B" } ] } }"#, "test.json:1:42: robot.labels[0].label: duplicate key (first at 1:28)"),
+    (
+      #"{ "robot": { "labels": [ { "label": "A", "label": "B" } ] } }"#,
+      "test.json:1:42: robot.labels[0].label: duplicate key (first at 1:28)"
+    ),
     ("{ seed: 1, 'seed': 2 }", "test.json:1:12: seed: duplicate key (first at 1:3)"),
   ])
   func duplicateKeyInArrayOrDifferentlyQuoted(json: String, message: String) {
@@ -94,11 +113,12 @@ import Testing
         "timeScale": 0
       }
       """
-    #expect(messages(json) == [
-      #"test.json:2:3: scen: unknown key "scen"; did you mean "scene"?"#,
-      "test.json:3:15: dialer.lines: expected a whole number, got a string",
-      "test.json:4:3: timeScale: expected a number above 0 and at most 1000000, got 0.0",
-    ])
+    #expect(
+      messages(json) == [
+        #"test.json:2:3: scen: unknown key "scen"; did you mean "scene"?"#,
+        "test.json:3:15: dialer.lines: expected a whole number, got a string",
+        "test.json:4:3: timeScale: expected a number above 0 and at most 1000000, got 0.0",
+      ])
   }
 
   /// Taking a bad value out must not be reported as a second problem of its own (an emptied
@@ -111,11 +131,12 @@ import Testing
         load: { mode: "rate", rate: NaN },
       }
       """
-    #expect(messages(json) == [
-      #"test.json:2:32: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#,
-      "test.json:3:30: collection.tenorDays.min: expected a whole number, got a string",
-      "test.json:4:25: load.rate: expected a number, got NaN",
-    ])
+    #expect(
+      messages(json) == [
+        #"test.json:2:32: dialer.ringTypeWeights.bussy: unknown name "bussy"; did you mean "busy"?"#,
+        "test.json:3:30: collection.tenorDays.min: expected a whole number, got a string",
+        "test.json:4:25: load.rate: expected a number, got NaN",
+      ])
   }
 
   @Test func atMostTenProblemsAreListed() {
@@ -131,13 +152,15 @@ import Testing
 
   /// A newer version's other keys may mean something else: nothing past it is reported.
   @Test func unsupportedVersionIsTheOnlyProblemReported() {
-    #expect(messages(#"{ "version": 2, "scen": 1 }"#) == [
-      "test.json:1:3: version: unsupported scenario version 2; this airudder-sim reads version 1"
-    ])
+    #expect(
+      messages(#"{ "version": 2, "scen": 1 }"#) == [
+        "test.json:1:3: version: unsupported scenario version 2; this airudder-sim reads version 1"
+      ])
   }
 
   @Test func json5FormsStillLoad() throws {
-    let decoded = try scenario("""
+    let decoded = try scenario(
+      """
       \u{FEFF}// JSON5 as Foundation's decoder read it
       { name: 'it\\'s', workflows: 0x2, contactsPerWorkflow: 1e2, timeScale: .5, seed: +7,
         description: "tab\\tand \\x41 \\u00e9 \\uD83D\\uDE00", dialer: { connectRate: 1., redialOnLabels: ['A', "B",], }, }
@@ -166,11 +189,12 @@ import Testing
     let result = await runTool(["generate", file.path, "--count", "1"])
     #expect(result.code == 2)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr == """
-      error: \(file.path):2:3: scen: unknown key "scen"; did you mean "scene"?
-      error: \(file.path):3:3: workflows: expected a whole number, got 2.5
-      error: \(file.path):4:3: workflows: duplicate key (first at 3:3)
+    #expect(
+      result.stderr == """
+        error: \(file.path):2:3: scen: unknown key "scen"; did you mean "scene"?
+        error: \(file.path):3:3: workflows: expected a whole number, got 2.5
+        error: \(file.path):4:3: workflows: duplicate key (first at 3:3)
 
-      """)
+        """)
   }
 }

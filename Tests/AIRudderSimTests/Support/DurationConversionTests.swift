@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 /// Durations computed from input (a duration over a tiny time scale, a schedule far ahead)
 /// saturate instead of trapping when they become clock durations or nanoseconds.
@@ -32,7 +33,9 @@ struct DurationConversionTests {
   /// The longest timeout (30 days) over the smallest time scale: 2.6e12 s, past UInt64 in
   /// nanoseconds, which used to wrap silently.
   @Test func longestScaledTimeoutSaturatesInNanoseconds() {
-    let policy = RetryPolicy(timeout: SettingDuration.maximum.duration, interval: SettingDuration.maximum.duration, timeScale: 0.000_001, scalesTimeout: true)
+    let policy = RetryPolicy(
+      timeout: SettingDuration.maximum.duration, interval: SettingDuration.maximum.duration, timeScale: 0.000_001,
+      scalesTimeout: true)
     #expect(policy.attemptTimeout.wholeNanoseconds == 9_000_000_000 * 1_000_000_000)
     #expect(policy.scaledInterval > .seconds(2_500_000_000_000))
     #expect(Duration.seconds(-5).wholeNanoseconds == 0)

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 @Suite struct JSONByteWriterTests {
   private func written(_ body: (inout JSONByteWriter) -> Void, pretty: Bool = false) -> String {
@@ -46,9 +47,18 @@ import Testing
   @Test func nestsCompactAndPretty() {
     let body: (inout JSONByteWriter) -> Void = { w in
       w.beginObject()
-      w.key("a"); w.int(1)
-      w.key("b"); w.beginArray(); w.element(); w.string("x"); w.element(); w.null(); w.endArray()
-      w.key("c"); w.beginObject(); w.endObject()
+      w.key("a")
+      w.int(1)
+      w.key("b")
+      w.beginArray()
+      w.element()
+      w.string("x")
+      w.element()
+      w.null()
+      w.endArray()
+      w.key("c")
+      w.beginObject()
+      w.endObject()
       w.endObject()
     }
     #expect(written(body) == #"{"a":1,"b":["x",null],"c":{}}"#)

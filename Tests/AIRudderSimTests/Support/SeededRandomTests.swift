@@ -1,3 +1,5 @@
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Testing
 
 @Suite struct SeededRandomTests {
   /// SplitMix64's published first output for seed 0, and a fixed xoshiro256** stream.

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -49,7 +50,9 @@ struct HostileValues {
     case 1: return randomInteger()
     case 2: return pick(Self.words)
     case 3: return String(repeating: rng.chance(0.5) ? "9" : "x", count: rng.int(in: 1000...100_000))
-    case 4: return "\(pick(["", "-"]))\(rng.int(in: 0...999_999)).\(rng.int(in: 0...99))\(pick(["", "ms", "s", "m", "h", "e308", "e-308"]))"
+    case 4:
+      return
+        "\(pick(["", "-"]))\(rng.int(in: 0...999_999)).\(rng.int(in: 0...99))\(pick(["", "ms", "s", "m", "h", "e308", "e-308"]))"
     default: return pick(Self.words)
     }
   }

@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -26,7 +27,9 @@ final class RawClient {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = port.bigEndian
     inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-    let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    let result = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     guard result == 0 else {
       close(fd)
       throw POSIXError(.ECONNREFUSED)
@@ -78,7 +81,8 @@ final class RawClient {
       // A response is complete when its Content-Length bytes follow the blank line.
       guard let headEnd = rest[range.upperBound...].range(of: "\r\n\r\n") else { break }
       let head = rest[range.upperBound..<headEnd.lowerBound]
-      let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+      let length =
+        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
         .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
       let bodyStart = headEnd.upperBound
       guard rest.utf8.distance(from: bodyStart, to: rest.endIndex) >= length else { break }
@@ -99,5 +103,7 @@ func validBody(number: Int = 1, key: String = "airudder") throws -> [UInt8] {
 }
 
 func post(_ body: [UInt8], keepAlive: Bool = true) -> [UInt8] {
-  Array("POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nUser-Agent: Airudder\r\nContent-Length: \(body.count)\r\n\(keepAlive ? "" : "Connection: close\r\n")\r\n".utf8) + body
+  Array(
+    "POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nUser-Agent: Airudder\r\nContent-Length: \(body.count)\r\n\(keepAlive ? "" : "Connection: close\r\n")\r\n"
+      .utf8) + body
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -37,7 +38,8 @@ final class ScriptedServer: @unchecked Sendable {
       while true {
         if let end = find([13, 10, 13, 10]) {
           let head = String(decoding: buffered[..<end], as: UTF8.self)
-          let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+          let length =
+            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
           if buffered.count >= end + 4 + length {
             let body = Array(buffered[(end + 4)..<(end + 4 + length)])

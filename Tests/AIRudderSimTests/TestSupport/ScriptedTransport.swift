@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,7 +9,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
 
 /// A transport that answers by script: `respond(attemptOfThisBody, body)` gives the outcome
 /// and how long the attempt takes on the test clock. It records every post.
@@ -26,7 +27,10 @@ final class ScriptedTransport<C: Clock>: NotificationTransport, @unchecked Senda
   private let advance: (@Sendable (Duration) -> Void)?
   private let respond: @Sendable (Int, Data) -> (AttemptOutcome, Duration)
 
-  init(clock: C, advance: (@Sendable (Duration) -> Void)? = nil, respond: @escaping @Sendable (Int, Data) -> (AttemptOutcome, Duration)) {
+  init(
+    clock: C, advance: (@Sendable (Duration) -> Void)? = nil,
+    respond: @escaping @Sendable (Int, Data) -> (AttemptOutcome, Duration)
+  ) {
     self.clock = clock
     self.advance = advance
     self.respond = respond

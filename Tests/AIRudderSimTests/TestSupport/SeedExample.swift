@@ -1,5 +1,6 @@
-@testable import Contract
 import Foundation
+
+@testable import Contract
 
 /// The page's example body as plain JSON values, to edit one field at any level (the first call,
 /// its first `RedailCall` and `AsrResult` entries) and write it back.

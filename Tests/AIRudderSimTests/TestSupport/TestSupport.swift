@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 @testable import AIRudderSimCLI
 @testable import Contract
 @testable import Delivery
@@ -7,8 +10,6 @@
 @testable import Reporting
 @testable import Scenario
 @testable import Support
-import Foundation
-import Testing
 
 /// Paths inside the repository, found from this file so tests run from any directory.
 enum RepositoryPath {
@@ -40,7 +41,8 @@ func assertGolden(_ actual: String, file name: String, sourceLocation: SourceLoc
   if actual != expected {
     let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let firstDifference =
+      zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(actualLines.count, expectedLines.count)
     Issue.record(
       "output differs from golden file \(name) at line \(firstDifference + 1) (run UPDATE_GOLDEN=1 swift test to accept)",

@@ -18,7 +18,9 @@ enum ToolProcess {
   /// closed; `interruptAfter` sends SIGINT after that many seconds. Its standard input,
   /// output and error are written and read while it runs (`PipeDrain`), so any amount passes.
   /// Waits with `Task.sleep`, never blocking one of the few threads other tests' tasks run on.
-  static func run(_ arguments: [String], stdin: String? = nil, interruptAfter: Double? = nil, timeout: Double = 120) async throws -> Result {
+  static func run(
+    _ arguments: [String], stdin: String? = nil, interruptAfter: Double? = nil, timeout: Double = 120
+  ) async throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -1,6 +1,7 @@
-@testable import Contract
 import Foundation
 import Testing
+
+@testable import Contract
 
 /// The harness that runs the built tool: output far past what a pipe holds (64 KiB) comes
 /// back whole instead of leaving the child blocked on a full pipe until the timeout.
