@@ -6,6 +6,10 @@ import PackageDescription
 /// Synchronization). One target per layer; the dependencies below are the only ones allowed,
 /// and data flows one way: Scenario → Generation → Contract → Delivery → Reporting, with the
 /// Receiver and the wire-level HTTP1 beside them (README, Development).
+/// Release builds let the compiler inline across targets, as it did when all of this was one
+/// module (the JSON writer and MD5 are called per byte and per Detail from other targets).
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "airudder-sim",
   products: [
@@ -16,21 +20,21 @@ let package = Package(
     .target(name: "CLinuxEvents"),
     /// Small pieces every layer shares: durations, UTC time, seeded random, the JSON byte
     /// writer, "did you mean", input and output errors, checked output files.
-    .target(name: "Support"),
+    .target(name: "Support", swiftSettings: crossModule),
     /// The webhook's contract: payload types and their JSON, MD5 and Sign, the validator.
-    .target(name: "Contract", dependencies: ["Support"]),
+    .target(name: "Contract", dependencies: ["Support"], swiftSettings: crossModule),
     /// Scenario files: the JSON5 reader, settings with defaults, errors with line:column.
-    .target(name: "Scenario", dependencies: ["Contract", "Support"]),
+    .target(name: "Scenario", dependencies: ["Contract", "Support"], swiftSettings: crossModule),
     /// The seeded dialer: contacts, calls, redials, batches of notifications.
-    .target(name: "Generation", dependencies: ["Scenario", "Contract", "Support"]),
+    .target(name: "Generation", dependencies: ["Scenario", "Contract", "Support"], swiftSettings: crossModule),
     /// HTTP/1.1 on the wire, client and server, on epoll.
-    .target(name: "HTTP1", dependencies: ["CLinuxEvents", "Support"]),
+    .target(name: "HTTP1", dependencies: ["CLinuxEvents", "Support"], swiftSettings: crossModule),
     /// Posting with AIRudder's retry policy: dispatcher, load models, transports.
-    .target(name: "Delivery", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"]),
+    .target(name: "Delivery", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"], swiftSettings: crossModule),
     /// The mock receiver: validation, faults, recording, counts.
-    .target(name: "Receiver", dependencies: ["HTTP1", "Contract", "Scenario", "Support"]),
+    .target(name: "Receiver", dependencies: ["HTTP1", "Contract", "Scenario", "Support"], swiftSettings: crossModule),
     /// Accounting and reports: ledger, histogram, thresholds, journal, report.
-    .target(name: "Reporting", dependencies: ["Delivery", "Receiver", "HTTP1", "Support"]),
+    .target(name: "Reporting", dependencies: ["Delivery", "Receiver", "HTTP1", "Support"], swiftSettings: crossModule),
     /// The command line: each command, the run's orchestration, exit codes.
     .target(
       name: "AIRudderSimCLI",
