@@ -3,9 +3,7 @@ import Testing
 
 @testable import AIRudderSimCLI
 @testable import Contract
-@testable import Delivery
 @testable import Generation
-@testable import HTTP1
 @testable import Receiver
 @testable import Reporting
 @testable import Scenario

@@ -3,11 +3,9 @@ import Testing
 
 @testable import AIRudderSimCLI
 @testable import Contract
-@testable import Delivery
 @testable import Generation
 @testable import HTTP1
 @testable import Receiver
-@testable import Reporting
 @testable import Scenario
 @testable import Support
 

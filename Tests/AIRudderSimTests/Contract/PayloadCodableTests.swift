@@ -3,13 +3,11 @@ import Testing
 
 @testable import AIRudderSimCLI
 @testable import Contract
-@testable import Delivery
 @testable import Generation
 @testable import HTTP1
 @testable import Receiver
 @testable import Reporting
 @testable import Scenario
-@testable import Support
 
 @Suite struct PayloadCodableTests {
   /// The seed page's example body decodes into the contract types with every field in place.

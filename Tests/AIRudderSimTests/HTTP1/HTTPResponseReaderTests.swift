@@ -1,7 +1,6 @@
 import Testing
 
 @testable import AIRudderSimCLI
-@testable import Contract
 @testable import Delivery
 @testable import Generation
 @testable import HTTP1

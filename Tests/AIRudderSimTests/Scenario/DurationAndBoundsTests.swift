@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import AIRudderSimCLI
-@testable import Contract
 @testable import Delivery
 @testable import Generation
 @testable import HTTP1

@@ -2,14 +2,11 @@ import Foundation
 import Testing
 
 @testable import AIRudderSimCLI
-@testable import Contract
 @testable import Delivery
 @testable import Generation
 @testable import HTTP1
 @testable import Receiver
-@testable import Reporting
 @testable import Scenario
-@testable import Support
 
 /// The scenario reader answers any input with a scenario or a located message: never a trap,
 /// whatever is cut off, mangled or nested.

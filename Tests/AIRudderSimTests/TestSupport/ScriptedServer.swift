@@ -1,9 +1,7 @@
 import Foundation
 
 @testable import AIRudderSimCLI
-@testable import Contract
 @testable import Delivery
-@testable import Generation
 @testable import HTTP1
 @testable import Receiver
 @testable import Reporting

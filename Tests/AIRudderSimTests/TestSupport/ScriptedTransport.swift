@@ -1,14 +1,8 @@
 import Foundation
 
-@testable import AIRudderSimCLI
-@testable import Contract
 @testable import Delivery
-@testable import Generation
 @testable import HTTP1
-@testable import Receiver
-@testable import Reporting
 @testable import Scenario
-@testable import Support
 
 /// A transport that answers by script: `respond(attemptOfThisBody, body)` gives the outcome
 /// and how long the attempt takes on the test clock. It records every post.
