@@ -6,17 +6,18 @@ import Scenario
 import Support
 import Synchronization
 
-/// The generator, signer and serialiser behind a lock, so that every worker takes the next
-/// notification from one sequence: numbering and bytes stay exactly what `generate` gives.
+/// The generator and signer behind a lock, so that every worker takes the next notification
+/// from one sequence: numbering and bytes stay exactly what `generate` gives. Serialising, the
+/// larger part of the work, happens outside the lock, so workers on other threads do not wait
+/// (and spin) for it.
 final class NotificationFeed: Sendable {
   private let source: Mutex<Source>
   private let recorder: any DeliveryRecorder
 
-  /// The sequence and the tools that turn its next item into bytes, under the feed's lock.
-  private struct Source: ~Copyable {
+  /// The sequence and its signer, under the feed's lock.
+  private struct Source {
     var iterator: NotificationGenerator.Iterator
     var signer: Signer
-    var writer = JSONByteWriter(capacity: 1 << 14)
   }
 
   init(scenario: Scenario, plan: DeliveryPlan, recorder: any DeliveryRecorder) {
@@ -28,16 +29,18 @@ final class NotificationFeed: Sendable {
 
   /// The next notification, signed and serialised, counted as generated; nil at the end.
   func next() -> PreparedNotification? {
-    source.withLock { source in
+    let next = source.withLock { source -> GeneratedNotification? in
       guard var item = source.iterator.next() else { return nil }
       source.signer.sign(&item.notification)
-      source.writer.reset()
-      item.notification.write(to: &source.writer)
       recorder.notificationGenerated()
-      return PreparedNotification(
-        number: item.number, sendTime: item.sendTime, taskID: item.notification.taskID,
-        firstCallID: item.notification.details.first?.callID ?? "", detailCount: item.notification.details.count,
-        body: source.writer.withBytes { Data($0) })
+      return item
     }
+    guard let item = next else { return nil }
+    var writer = JSONByteWriter(capacity: 1 << 14)
+    item.notification.write(to: &writer)
+    return PreparedNotification(
+      number: item.number, sendTime: item.sendTime, taskID: item.notification.taskID,
+      firstCallID: item.notification.details.first?.callID ?? "", detailCount: item.notification.details.count,
+      body: writer.withBytes { Data($0) })
   }
 }
