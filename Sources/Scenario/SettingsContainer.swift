@@ -40,6 +40,13 @@ struct SettingsContainer<Key: CodingKey & CaseIterable & RawRepresentable<String
     return value
   }
 
+  /// A number that must lie in `range` when given; nil when absent or `null`.
+  func optional<T: Decodable & Comparable>(_ key: Key, in range: ClosedRange<T>, expected: String) throws -> T? {
+    guard let value: T = try optional(key) else { return nil }
+    guard range.contains(value) else { throw invalid(key, "expected \(expected), got \(value)") }
+    return value
+  }
+
   /// A probability in 0...1.
   func rate(_ key: Key, default defaultValue: Double) throws -> Double {
     try value(key, default: defaultValue, in: 0...1, expected: "a rate from 0 to 1")

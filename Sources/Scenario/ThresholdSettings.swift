@@ -22,16 +22,9 @@ package struct ThresholdSettings: Decodable, Sendable {
 
   package init(from decoder: any Decoder) throws {
     let s = try SettingsContainer(decoder, keys: CodingKeys.self)
-    maxDropped = try s.optional(.maxDropped)
-    if let maxDropped, maxDropped < 0 { throw s.invalid(.maxDropped, "expected a whole number of 0 or more, got \(maxDropped)") }
-    maxAbandoned = try s.optional(.maxAbandoned)
-    if let maxAbandoned, maxAbandoned < 0 {
-      throw s.invalid(.maxAbandoned, "expected a whole number of 0 or more, got \(maxAbandoned)")
-    }
+    maxDropped = try s.optional(.maxDropped, in: 0...Int.max, expected: "a whole number of 0 or more")
+    maxAbandoned = try s.optional(.maxAbandoned, in: 0...Int.max, expected: "a whole number of 0 or more")
     maxP99 = try s.optional(.maxP99)
-    minSuccessRate = try s.optional(.minSuccessRate)
-    if let rate = minSuccessRate, !(0...1).contains(rate) {
-      throw s.invalid(.minSuccessRate, "expected a rate from 0 to 1, got \(rate)")
-    }
+    minSuccessRate = try s.optional(.minSuccessRate, in: 0...1, expected: "a rate from 0 to 1")
   }
 }
