@@ -32,7 +32,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     let pool = SlotPool(capacity: plan.concurrency)
     let start = clock.now
     await withTaskGroup(of: Void.self) { race in
-      race.addTask { await runNotifications(pool: pool, start: start) }
+      race.addTask(executorPreference: transport.taskExecutor(for: 0)) { await runNotifications(pool: pool, start: start) }
       if let duration = plan.duration {
         // The deadline stops the run as a signal does: the first of the two to finish wins.
         race.addTask { [clock] in try? await clock.sleep(until: start.advanced(by: duration), tolerance: nil) }
@@ -50,8 +50,10 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
         if plan.mode == .concurrency {
           // Closed model: long-lived workers pull the next notification when they have a slot,
           // so a request costs no new task and no hand-off to a producer.
-          for _ in 0..<plan.concurrency {
-            group.addTask { await work(feed: feed, pool: pool, start: start) }
+          for worker in 0..<plan.concurrency {
+            group.addTask(executorPreference: transport.taskExecutor(for: worker)) {
+              await work(feed: feed, pool: pool, start: start)
+            }
           }
         } else {
           await schedule(feed: feed, into: &group, pool: pool, start: start)
@@ -65,11 +67,15 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
   /// One worker of the closed model. Its notifications' retries run beside it, holding no
   /// slot while they wait.
+  /// A worker's serialising buffer: room for a typical notification, grown for larger ones.
+  private static var writerCapacity: Int { 1 << 14 }
+
   private func work(feed: NotificationFeed, pool: SlotPool, start: C.Instant) async {
     await withDiscardingTaskGroup { retries in
+      var writer = JSONByteWriter(capacity: Self.writerCapacity)
       while !Task.isCancelled {
         guard await pool.acquire() else { return }
-        guard !Task.isCancelled, let notification = feed.next() else {
+        guard !Task.isCancelled, let notification = feed.next(writingThrough: &writer) else {
           pool.release()
           return
         }
@@ -89,7 +95,8 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
   private func schedule(feed: NotificationFeed, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
     var firstSendTime: Int64?
     var index = 0
-    while let notification = feed.next() {
+    var writer = JSONByteWriter(capacity: Self.writerCapacity)
+    while let notification = feed.next(writingThrough: &writer) {
       let intended: C.Instant
       if plan.mode == .rate {
         intended = start.advanced(by: .clamped(seconds: Double(index) / (plan.rate ?? 1)))
@@ -100,7 +107,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       }
       index += 1
       guard await waitForTurn(until: intended, pool: pool, stopped: .cancelled) else { return }
-      group.addTask {
+      group.addTask(executorPreference: transport.taskExecutor(for: index)) {
         if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start)
         {
           await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 /// Posts over plain HTTP/1.1 on the tool's own sockets, for `http://` targets (the default
 /// there; `https://` goes through `URLSessionTransport`). Written because FoundationNetworking
@@ -10,32 +11,45 @@ import Support
 /// 1 kHz while a response is outstanding. Same contract as the URLSession transport: the same
 /// headers, a whole-request deadline, bodies read and dropped, errors named the same way.
 package final class SocketTransport: NotificationTransport, Sendable {
-  private let loop: HTTPConnectionLoop
+  /// One loop per core the concurrency can use: each runs the workers that prefer it, and
+  /// carries their requests on its own connections.
+  private let loops: [HTTPConnectionLoop]
+  /// Picks a loop for a request made off every loop's thread.
+  private let nextLoop = Atomic<Int>(0)
   private let head: [UInt8]
 
   /// Nil unless `url` is `http://` with a host. `connections` bounds the connections kept
   /// open, sized to the concurrency so that no request waits for one; a connection idle for
-  /// `keepAliveIdle` is closed (0: each connection carries one request).
-  package init?(url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle) {
+  /// `keepAliveIdle` is closed (0: each connection carries one request). `loops` (default:
+  /// one per core, and at least 16 connections each) sets the I/O threads.
+  package init?(url: URL, connections: Int, keepAliveIdle: Duration = KeepAlivePolicy.defaultIdle, loops: Int? = nil) {
     guard let target = HTTPTarget(url: url) else { return nil }
     head = target.requestHead
-    loop = HTTPConnectionLoop(target: target, maxConnections: connections, keepAlive: KeepAlivePolicy(idle: keepAliveIdle))
+    let count = max(1, loops ?? min(ProcessInfo.processInfo.activeProcessorCount, connections / 16))
+    let policy = KeepAlivePolicy(idle: keepAliveIdle)
+    self.loops = (0..<count).map { index in
+      // The connections divided among the loops, the first ones taking the remainder.
+      let share = connections / count + (index < connections % count ? 1 : 0)
+      return HTTPConnectionLoop(target: target, maxConnections: max(1, share), keepAlive: policy)
+    }
   }
 
   deinit {
-    loop.shutdown()
+    for loop in loops { loop.shutdown() }
   }
+
+  package var taskExecutors: [any TaskExecutor] { loops }
 
   package func post(_ body: Data, timeout: Duration) async -> AttemptOutcome {
     var bytes = head
     let length = String(body.count).utf8
-    bytes.reserveCapacity(head.count + length.count + 4 + body.count)
+    bytes.reserveCapacity(head.count + length.count + 4)
     bytes.append(contentsOf: length)
     bytes.append(contentsOf: [13, 10, 13, 10])
-    bytes.append(contentsOf: body)
     let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
+    let loop = loops.first { $0.isLoopThread } ?? loops[nextLoop.add(1, ordering: .relaxed).oldValue % loops.count]
     return await withCheckedContinuation { continuation in
-      loop.submit(HTTPConnectionLoop.Request(bytes: bytes, deadline: deadline, continuation: continuation))
+      loop.submit(HTTPConnectionLoop.Request(head: bytes, body: body, deadline: deadline, continuation: continuation))
     }
   }
 }

@@ -89,7 +89,7 @@ final class HTTPConnection {
     }
   }
 
-  var isWritten: Bool { request.map { written == $0.bytes.count } ?? true }
+  var isWritten: Bool { request.map { written == $0.count } ?? true }
 
   enum SendProgress {
     case sent
@@ -100,9 +100,9 @@ final class HTTPConnection {
   /// Writes as much of the request as the socket takes.
   func send() -> SendProgress {
     guard let request else { return .sent }
-    while written < request.bytes.count {
-      let sent = request.bytes.withUnsafeBytes { raw in
-        Glibc.send(fd, raw.baseAddress! + written, raw.count - written, Int32(MSG_NOSIGNAL))
+    while written < request.count {
+      let sent = request.head.withUnsafeBytes { head in
+        request.body.withUnsafeBytes { body in Self.send(fd, head, body, from: written) }
       }
       if sent > 0 {
         written += sent
@@ -114,6 +114,35 @@ final class HTTPConnection {
       return .failed(error)
     }
     return .sent
+  }
+
+  /// One `sendmsg` of what is left of `head` then `body`, past the first `offset` bytes
+  /// (`sendmsg` rather than `writev` for `MSG_NOSIGNAL`: a closed peer is an error, not a signal).
+  private static func send(_ fd: Int32, _ head: UnsafeRawBufferPointer, _ body: UnsafeRawBufferPointer, from offset: Int) -> Int {
+    var parts = (iovec(), iovec())
+    var used = 0
+    withUnsafeMutableBytes(of: &parts) { raw in
+      let vectors = raw.bindMemory(to: iovec.self)
+      if offset < head.count {
+        vectors[used] = iovec(
+          iov_base: UnsafeMutableRawPointer(mutating: head.baseAddress! + offset), iov_len: head.count - offset)
+        used += 1
+      }
+      let bodyOffset = max(0, offset - head.count)
+      if bodyOffset < body.count {
+        vectors[used] = iovec(
+          iov_base: UnsafeMutableRawPointer(mutating: body.baseAddress! + bodyOffset), iov_len: body.count - bodyOffset)
+        used += 1
+      }
+    }
+    return withUnsafeMutablePointer(to: &parts) { pointer in
+      pointer.withMemoryRebound(to: iovec.self, capacity: 2) { vectors in
+        var message = msghdr()
+        message.msg_iov = vectors
+        message.msg_iovlen = used
+        return sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+      }
+    }
   }
 
   enum ReadProgress {

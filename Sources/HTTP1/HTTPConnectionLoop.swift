@@ -17,17 +17,24 @@ import Synchronization
 // Unchecked but safe: every `var` here is the loop thread's alone; other threads touch only `inbox` (a Mutex) and the eventfd.
 package final class HTTPConnectionLoop: @unchecked Sendable {
   package struct Request: Sendable {
-    /// Head and body, ready for the socket.
-    let bytes: [UInt8]
+    /// The head, through the blank line, ready for the socket.
+    let head: [UInt8]
+    /// The body, sent after the head in the same `writev` (it is not copied behind the head:
+    /// at a load tester's rate that copy and its buffer cost more than the call).
+    let body: Data
     /// `CLOCK_MONOTONIC` nanoseconds.
     let deadline: UInt64
     let continuation: CheckedContinuation<AttemptOutcome, Never>
 
-    package init(bytes: [UInt8], deadline: UInt64, continuation: CheckedContinuation<AttemptOutcome, Never>) {
-      self.bytes = bytes
+    package init(head: [UInt8], body: Data, deadline: UInt64, continuation: CheckedContinuation<AttemptOutcome, Never>) {
+      self.head = head
+      self.body = body
       self.deadline = deadline
       self.continuation = continuation
     }
+
+    /// Head and body together.
+    var count: Int { head.count + body.count }
   }
 
   let target: HTTPTarget
@@ -37,13 +44,20 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
   private let wakeup: Int32
 
   /// Shared with the submitting threads.
-  private let inbox = Mutex(Inbox())
+  let inbox = Mutex(Inbox())
   private let exited = DispatchSemaphore(value: 0)
+  /// The loop thread's `pthread_self()`, so that work handed in from the loop itself (a task
+  /// it runs, a continuation it resumes) costs no eventfd write.
+  let loopThread = Atomic<UInt>(0)
 
-  private struct Inbox {
+  struct Inbox {
     var requests: [Request] = []
+    /// Tasks that prefer this loop as their executor, in the order they became ready.
+    var jobs: [UnownedJob] = []
     var wakePending = false
     var stopping = false
+
+    var isEmpty: Bool { requests.isEmpty && jobs.isEmpty }
   }
 
   // The loop thread's own (hence `@unchecked`): only `runLoop` and what it calls use these.
@@ -74,6 +88,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     addresses = target.resolve()
     lastLookup = Self.now()
     let thread = Thread { [self] in
+      loopThread.store(UInt(pthread_self()), ordering: .releasing)
       runLoop()
       exited.signal()
     }
@@ -89,11 +104,11 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
   package func submit(_ request: Request) {
+    let onLoop = isLoopThread
     let wake: Bool? = inbox.withLock { inbox in
       if inbox.stopping { return nil }
       inbox.requests.append(request)
-      defer { inbox.wakePending = true }
-      return !inbox.wakePending
+      return Self.needsWakeup(&inbox, onLoop: onLoop)
     }
     guard let wake else {
       request.continuation.resume(returning: .connectionError("transport closed"))
@@ -102,8 +117,19 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     if wake { signalWakeup() }
   }
 
-  /// Ends the loop: requests still open end as "transport closed", connections close. Waits
-  /// for the thread, so nothing touches the loop after this returns.
+  /// Whether a hand-in must wake the loop: not from the loop itself (it looks at the inbox
+  /// before it sleeps), and only once until the loop has looked.
+  static func needsWakeup(_ inbox: inout Inbox, onLoop: Bool) -> Bool {
+    if onLoop || inbox.wakePending { return false }
+    inbox.wakePending = true
+    return true
+  }
+
+  package var isLoopThread: Bool { UInt(pthread_self()) == loopThread.load(ordering: .acquiring) }
+
+  /// Ends the loop: requests still open end as "transport closed", connections close, tasks
+  /// still waiting for the loop go to the global executor. Waits for the thread (unless
+  /// called from it), so nothing touches the loop after this returns.
   package func shutdown() {
     let first = inbox.withLock { inbox in
       defer { inbox.stopping = true }
@@ -111,10 +137,10 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     }
     guard first else { return }
     signalWakeup()
-    exited.wait()
+    if !isLoopThread { exited.wait() }
   }
 
-  private func signalWakeup() {
+  func signalWakeup() {
     var one: UInt64 = 1
     _ = write(wakeup, &one, 8)
   }
@@ -135,7 +161,9 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       if now >= nextIdleCheck { closeExpiredIdle(now: now) }
       let wake = min(nextDeadline, nextIdleCheck)
       let wait: Int32
-      if wake == .max {
+      if !inbox.withLock({ $0.isEmpty }) {
+        wait = 0
+      } else if wake == .max {
         wait = -1
       } else {
         wait = Int32(clamping: (wake - min(now, wake) + 999_999) / 1_000_000)
@@ -153,15 +181,17 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
           handle(event.events, on: connection)
         }
       }
-      let (arrived, stop) = inbox.withLock { inbox in
+      let (arrived, jobs, stop) = inbox.withLock { inbox in
         defer {
           inbox.requests.removeAll(keepingCapacity: true)
+          inbox.jobs.removeAll(keepingCapacity: true)
           inbox.wakePending = false
         }
-        return (inbox.requests, inbox.stopping)
+        return (inbox.requests, inbox.jobs, inbox.stopping)
       }
       if stop {
         closeEverything(pending: arrived)
+        runElsewhere(jobs)
         return
       }
       now = Self.now()
@@ -173,13 +203,15 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
           dispatch(request)
         }
       }
+      run(jobs)
     }
     // epoll failed: nothing more can be served.
-    closeEverything(
-      pending: inbox.withLock { inbox in
-        inbox.stopping = true
-        return inbox.requests
-      })
+    let (pending, jobs) = inbox.withLock { inbox in
+      inbox.stopping = true
+      return (inbox.requests, inbox.jobs)
+    }
+    closeEverything(pending: pending)
+    runElsewhere(jobs)
   }
 
   private func closeEverything(pending: [Request]) {

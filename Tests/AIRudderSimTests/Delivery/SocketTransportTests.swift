@@ -51,6 +51,27 @@ import Testing
     #expect(request.body == Array(Self.body))
   }
 
+  /// A body far larger than the socket's buffers, read slowly: the request goes out in many
+  /// partial writes (head and body in one `sendmsg`, resumed where the last one stopped).
+  @Test func largeBodyArrivesWholeThroughPartialWrites() async throws {
+    let body = Data((0..<(6 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) })
+    let seen = Box<[UInt8]>()
+    let server = try ScriptedServer { peer in
+      Thread.sleep(forTimeInterval: 0.2)
+      if let request = peer.readRequest() {
+        seen.value = request.body
+        peer.answerOK()
+      }
+    }
+    defer { server.stop() }
+    let transport = try #require(SocketTransport(url: server.url, connections: 1))
+    #expect(await transport.post(body, timeout: .seconds(60)) == .response(status: 200))
+    // Compared as a Bool: a failure must not print six megabytes.
+    let same = seen.value.map { $0 == Array(body) }
+    #expect(seen.value?.count == body.count)
+    #expect(same == true, "the body arrived changed")
+  }
+
   @Test func keepAliveCarriesSequentialRequestsOnOneConnection() async throws {
     let requests = Counter()
     let server = try Self.okServer(requests: requests)
@@ -237,7 +258,7 @@ import Testing
       outcome.value = await withCheckedContinuation { continuation in
         loop.submit(
           .init(
-            bytes: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8),
+            head: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), body: Data(),
             deadline: HTTPConnectionLoop.now() + 600_000_000_000, continuation: continuation))
       }
     }
@@ -249,7 +270,7 @@ import Testing
     #expect(outcome.value == .connectionError("transport closed"))
     #expect(await eventually { closedByClient.value != nil } && closedByClient.value == true, "its connection was not closed")
     let late = await withCheckedContinuation { continuation in
-      loop.submit(.init(bytes: [], deadline: HTTPConnectionLoop.now() + 1_000_000_000, continuation: continuation))
+      loop.submit(.init(head: [], body: Data(), deadline: HTTPConnectionLoop.now() + 1_000_000_000, continuation: continuation))
     }
     #expect(late == .connectionError("transport closed"), "a request after shutdown ends at once")
   }
