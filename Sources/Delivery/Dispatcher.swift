@@ -75,7 +75,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       var writer = JSONByteWriter(capacity: Self.writerCapacity)
       while !Task.isCancelled {
         guard await pool.acquire() else { return }
-        guard !Task.isCancelled, let notification = feed.next(writingThrough: &writer) else {
+        guard !Task.isCancelled, let notification = await feed.next(writingThrough: &writer) else {
           pool.release()
           return
         }
@@ -96,7 +96,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     var firstSendTime: Int64?
     var index = 0
     var writer = JSONByteWriter(capacity: Self.writerCapacity)
-    while let notification = feed.next(writingThrough: &writer) {
+    while let notification = await feed.next(writingThrough: &writer) {
       let intended: C.Instant
       if plan.mode == .rate {
         intended = start.advanced(by: .clamped(seconds: Double(index) / (plan.rate ?? 1)))

@@ -29,13 +29,21 @@ final class NotificationFeed: Sendable {
 
   /// The next notification, signed and serialised through `writer` (the caller's, reused
   /// so that a notification costs no buffer of its own), counted as generated; nil at the end.
-  func next(writingThrough writer: inout JSONByteWriter) -> PreparedNotification? {
-    let next = source.withLock { source -> GeneratedNotification? in
-      guard var item = source.iterator.next() else { return nil }
-      source.signer.sign(&item.notification)
-      return item
+  /// While another worker holds the sequence, this one yields instead of waiting: its
+  /// thread (a connection loop) serves sockets and other workers meanwhile, where a blocked
+  /// lock would spin or sleep.
+  func next(writingThrough writer: inout JSONByteWriter) async -> PreparedNotification? {
+    var taken: GeneratedNotification??
+    while true {
+      taken = source.withLockIfAvailable { source -> GeneratedNotification? in
+        guard var item = source.iterator.next() else { return nil }
+        source.signer.sign(&item.notification)
+        return item
+      }
+      if taken != nil { break }
+      await Task.yield()
     }
-    guard let item = next else { return nil }
+    guard let item = taken ?? nil else { return nil }
     // Counted outside the feed's lock: the ledger's own lock would lengthen the time the
     // other workers wait for the sequence.
     recorder.notificationGenerated()

@@ -104,11 +104,16 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
   package func submit(_ request: Request) {
-    let onLoop = isLoopThread
+    if isLoopThread {
+      // From a task the loop runs: straight onto a connection, no inbox, no later turn. (A
+      // shutdown under way still ends it: the loop closes every connection when it stops.)
+      accept(request, now: Self.now())
+      return
+    }
     let wake: Bool? = inbox.withLock { inbox in
       if inbox.stopping { return nil }
       inbox.requests.append(request)
-      return Self.needsWakeup(&inbox, onLoop: onLoop)
+      return Self.needsWakeup(&inbox, onLoop: false)
     }
     guard let wake else {
       request.continuation.resume(returning: .connectionError("transport closed"))
@@ -195,14 +200,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
         return
       }
       now = Self.now()
-      for request in arrived {
-        if request.deadline <= now {
-          request.continuation.resume(returning: .timeout)
-        } else {
-          nextDeadline = min(nextDeadline, request.deadline)
-          dispatch(request)
-        }
-      }
+      for request in arrived { accept(request, now: now) }
       run(jobs)
     }
     // epoll failed: nothing more can be served.
@@ -223,6 +221,16 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       discard(connection)
     }
     idle.removeAll()
+  }
+
+  /// Takes a request in: ended at once if its deadline has passed, else placed.
+  private func accept(_ request: Request, now: UInt64) {
+    if request.deadline <= now {
+      request.continuation.resume(returning: .timeout)
+    } else {
+      nextDeadline = min(nextDeadline, request.deadline)
+      dispatch(request)
+    }
   }
 
   /// Puts a request on a connection: an idle one, a new one, or the line.

@@ -131,8 +131,16 @@ struct HTTPResponseReader {
   /// Parses the status line and headers and picks the body's framing; a problem's text if
   /// they are not HTTP/1.x. Works on bytes: this runs for every response of a load test.
   private mutating func startBody(head: ArraySlice<UInt8>) -> String? {
-    let lines = head.split(separator: 10, omittingEmptySubsequences: false).map { $0.last == 13 ? $0.dropLast() : $0 }
-    guard let statusLine = lines.first, statusLine.count >= 12,
+    // Lines are walked in place (no array of them: this runs for every response).
+    var rest = head
+    func nextLine() -> ArraySlice<UInt8>? {
+      guard !rest.isEmpty else { return nil }
+      let end = rest.firstIndex(of: 10) ?? rest.endIndex
+      let line = rest[..<end]
+      rest = end == rest.endIndex ? rest[end...] : rest[(end + 1)...]
+      return line.last == 13 ? line.dropLast() : line
+    }
+    guard let statusLine = nextLine(), statusLine.count >= 12,
       statusLine.starts(with: Self.httpPrefix),
       let minor = statusLine.dropFirst(7).first, minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1"),
       statusLine.dropFirst(8).first == 32,
@@ -146,7 +154,7 @@ struct HTTPResponseReader {
     var sawClose = false
     var sawKeepAlive = false
     var timeout: Int?
-    for line in lines.dropFirst() {
+    while let line = nextLine() {
       guard let colon = line.firstIndex(of: 58) else { return "malformed header line" }
       let name = line[..<colon]
       let value = Self.trimmed(line[(colon + 1)...])
