@@ -33,17 +33,16 @@ final class NotificationFeed: Sendable {
   /// thread (a connection loop) serves sockets and other workers meanwhile, where a blocked
   /// lock would spin or sleep.
   func next(writingThrough writer: inout JSONByteWriter) async -> PreparedNotification? {
-    var taken: GeneratedNotification??
+    var taken: GeneratedNotification?
     while true {
-      taken = source.withLockIfAvailable { source -> GeneratedNotification? in
-        guard var item = source.iterator.next() else { return nil }
-        source.signer.sign(&item.notification)
-        return item
+      let tookTurn = source.withLockIfAvailable { source in
+        taken = source.iterator.next()
+        if taken != nil { source.signer.sign(&taken!.notification) }
       }
-      if taken != nil { break }
+      if tookTurn != nil { break }
       await Task.yield()
     }
-    guard let item = taken ?? nil else { return nil }
+    guard let item = taken else { return nil }
     // Counted outside the feed's lock: the ledger's own lock would lengthen the time the
     // other workers wait for the sequence.
     recorder.notificationGenerated()

@@ -48,7 +48,7 @@ package final class SocketTransport: NotificationTransport, Sendable {
     bytes.append(contentsOf: [13, 10, 13, 10])
     let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
     let loop = loops.first { $0.isLoopThread } ?? loops[nextLoop.add(1, ordering: .relaxed).oldValue % loops.count]
-    return await withCheckedContinuation { continuation in
+    return await withUnsafeContinuation { continuation in
       loop.submit(HTTPConnectionLoop.Request(head: bytes, body: body, deadline: deadline, continuation: continuation))
     }
   }

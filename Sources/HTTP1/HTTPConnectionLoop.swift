@@ -24,9 +24,11 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     let body: Data
     /// `CLOCK_MONOTONIC` nanoseconds.
     let deadline: UInt64
-    let continuation: CheckedContinuation<AttemptOutcome, Never>
+    /// Unchecked: the loop resumes each exactly once (on its answer, its deadline, a failure, or
+    /// shutdown), and a checked continuation costs an allocation per request.
+    let continuation: UnsafeContinuation<AttemptOutcome, Never>
 
-    package init(head: [UInt8], body: Data, deadline: UInt64, continuation: CheckedContinuation<AttemptOutcome, Never>) {
+    package init(head: [UInt8], body: Data, deadline: UInt64, continuation: UnsafeContinuation<AttemptOutcome, Never>) {
       self.head = head
       self.body = body
       self.deadline = deadline

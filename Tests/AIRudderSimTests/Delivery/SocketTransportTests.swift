@@ -255,7 +255,7 @@ import Testing
     let loop = HTTPConnectionLoop(target: try #require(HTTPTarget(url: server.url)), maxConnections: 1)
     let outcome = Box<AttemptOutcome>()
     Task {
-      outcome.value = await withCheckedContinuation { continuation in
+      outcome.value = await withUnsafeContinuation { continuation in
         loop.submit(
           .init(
             head: Array("POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n".utf8), body: Data(),
@@ -269,7 +269,7 @@ import Testing
     #expect(await eventually { outcome.value != nil }, "the request in flight was left waiting")
     #expect(outcome.value == .connectionError("transport closed"))
     #expect(await eventually { closedByClient.value != nil } && closedByClient.value == true, "its connection was not closed")
-    let late = await withCheckedContinuation { continuation in
+    let late = await withUnsafeContinuation { continuation in
       loop.submit(.init(head: [], body: Data(), deadline: HTTPConnectionLoop.now() + 1_000_000_000, continuation: continuation))
     }
     #expect(late == .connectionError("transport closed"), "a request after shutdown ends at once")
