@@ -1,0 +1,67 @@
+import Foundation
+import Support
+
+/// Runs the chosen cases one after another against one receiver. First it makes sure the
+/// receiver can be reached at all, so that a wrong URL is one error, not a hundred fails.
+package struct CheckRunner: Sendable {
+  package let target: String
+  package let settings: CheckSettings
+  package let transport: any CheckTransport
+
+  package init(target: String, settings: CheckSettings, transport: any CheckTransport) {
+    self.target = target
+    self.settings = settings
+    self.transport = transport
+  }
+
+  /// Why nothing can be checked (the receiver cannot be reached), or nil.
+  package func unreachable() async -> String? {
+    await transport.unreachable(timeout: settings.timeout)
+  }
+
+  /// Runs `cases` in order; `onResult` hears of each as it ends (for the table). The first
+  /// body that could not be saved is returned with the results.
+  package func run(
+    _ cases: [CheckCase], onResult: @Sendable (CaseResult) -> Void = { _ in }
+  ) async -> (results: CheckResults, saveFailure: OutputError?) {
+    let started = Date()
+    let clock = ContinuousClock()
+    let begin = clock.now
+    var results: [CaseResult] = []
+    var saveFailure: OutputError?
+    for check in cases {
+      let probe = CaseProbe(caseID: check.id, settings: settings, transport: transport)
+      let caseStart = clock.now
+      let outcome = await check.run(probe)
+      let result = CaseResult(check: check, outcome: outcome, seconds: (clock.now - caseStart) / .seconds(1))
+      saveFailure = saveFailure ?? probe.saveFailure
+      results.append(result)
+      onResult(result)
+    }
+    let checked = CheckResults(
+      target: target, settings: settings, started: started, seconds: (clock.now - begin) / .seconds(1), results: results)
+    return (checked, saveFailure)
+  }
+
+  /// The cases `--only` and `--skip` leave, in the battery's order. Each id may be a case's id
+  /// or a group's name (`shape`); an unknown one is returned as the error.
+  package static func select(only: [String]?, skip: [String]) -> Result<[CheckCase], SelectionError> {
+    for id in (only ?? []) + skip where !Battery.all.contains(where: { matches($0, id) }) {
+      return .failure(SelectionError(id: id, known: Battery.all.map(\.id) + CheckGroup.allCases.map(\.rawValue)))
+    }
+    return .success(
+      Battery.all.filter { check in
+        (only.map { ids in ids.contains { matches(check, $0) } } ?? true) && !skip.contains { matches(check, $0) }
+      })
+  }
+
+  private static func matches(_ check: CheckCase, _ id: String) -> Bool {
+    check.id == id || check.group.rawValue == id
+  }
+
+  /// An id in `--only` or `--skip` that names no case and no group.
+  package struct SelectionError: Error, Sendable {
+    package let id: String
+    package let known: [String]
+  }
+}

@@ -1,0 +1,11 @@
+/// How `check` reaches the receiver: the one place that knows the wire, so that https can be
+/// carried by another implementation later (`SocketCheckTransport` speaks plain http).
+package protocol CheckTransport: Sendable {
+  /// Posts `bodies` in turn with AIRudder's headers. `reuse`: on one connection for as long as
+  /// the receiver keeps it alive (a fresh one when it does not); otherwise a fresh connection
+  /// each. Each request has `timeout` for all of it, connecting included.
+  func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult]
+
+  /// Nil when a connection can be opened within `timeout`; otherwise why not (sent nothing).
+  func unreachable(timeout: Duration) async -> String?
+}
