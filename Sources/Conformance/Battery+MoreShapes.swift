@@ -68,7 +68,8 @@ extension Battery {
       why: "Fields vary by country (此字段因国家/地区而异) and AIRudder adds fields: a strict schema rejects tomorrow's payload.",
       basis: "page: 此字段因国家/地区而异 (fields vary by country/region)"
     ) { probe in
-      let body = probe.payloads.body(probe.payloads.notification("", salt: "shape.unknown-fields"))
+      let notification = probe.payloads.notification("", salt: "shape.unknown-fields") { $0.redialCalls != nil }
+      let body = probe.payloads.body(notification)
       return probe.mustAccept([await probe.post(withUnknownFields(body))], "unknown fields", focus: "\"RegionCode\"")
     },
     CheckCase(

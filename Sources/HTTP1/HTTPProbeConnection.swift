@@ -100,6 +100,8 @@ package final class HTTPProbeConnection {
     var reader = HTTPResponseReader(bodyPrefixLimit: bodyPrefix)
     var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     while true {
+      // A receiver that streams without end meets the deadline too, not only a silent one.
+      guard HTTPConnectionLoop.now() < deadline else { return .failure(.timeout) }
       let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
       let step: HTTPResponseReader.Step
       if received < 0 {
