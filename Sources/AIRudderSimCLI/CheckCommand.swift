@@ -87,6 +87,10 @@ enum CheckCommand {
       out.flush()
     }
     out.write(results.footer)
+    out.flush()
+    if let stopped = results.stopped {
+      context.stderr.line("error: \(stopped); \(results.notRun.count) cases not run")
+    }
     var code: ExitCode = results.failed ? .failure : .success
     if let saveFailure {
       context.stderr.line("error: \(saveFailure.localizedDescription)")

@@ -14,12 +14,15 @@ extension Battery {
       notification.details[0].calleeName = "王秀英 😀"
       return probe.mustAccept([await probe.post(probe.payloads.body(notification))], "non-Latin names", focus: "王秀英")
     },
-    shape(
-      "escaped-strings", title: "Quotes, backslashes and control characters in names",
+    CheckCase(
+      "shape.escaped-strings", .shape, title: "Quotes, backslashes and control characters in names",
       why: "JSON escapes them; a receiver that builds SQL or JSON by hand from the fields breaks.",
-      basis: "page: Content-Type application/json; CalleeName string",
-      settings: "edgeCases: { escapedNames: 1 }", focus: "\\\""
-    ) { $0.calleeName.contains("\"") || $0.calleeName.contains("\\") },
+      basis: "page: Content-Type application/json; CalleeName string"
+    ) { probe in
+      var notification = probe.payloads.notification("edgeCases: { escapedNames: 1 }", salt: "shape.escaped-strings")
+      notification.details[0].calleeName = "O'Brien \"Jr\" C:\\Users\tTab\u{01}"
+      return probe.mustAccept([await probe.post(probe.payloads.body(notification))], "escaped names", focus: "O'Brien")
+    },
     CheckCase(
       "shape.long-strings", .shape, title: "Long strings (past common column sizes)",
       why: "The page bounds no string: a 300-character name overflows VARCHAR(255), a 1,100-character ExtraA VARCHAR(1024).",
@@ -28,7 +31,9 @@ extension Battery {
       var notification = probe.payloads.notification(
         "edgeCases: { longNames: 1, longNameLength: 300 }", salt: "shape.long-strings")
       notification.details[0].extraA = String(repeating: "ExtraA-", count: 158)
-      return probe.mustAccept([await probe.post(probe.payloads.body(notification))], "long strings", focus: "\"ExtraA\"")
+      return probe.mustAccept(
+        [await probe.post(probe.payloads.body(notification))], "CalleeName of 300 characters, ExtraA of 1,106",
+        focus: "\"CalleeName\"")
     },
     CheckCase(
       "shape.large-numbers", .shape, title: "Large id values (past 32 bits)",

@@ -37,7 +37,7 @@ extension Battery {
         return CaseOutcome(.info, "accepted with \(CaseProbe.label(sent.exchange)): the receiver does not parse before answering")
       default:
         return CaseOutcome(
-          .warn, "answered \(CaseProbe.label(sent.exchange)): the receiver crashed on input instead of refusing it (4xx)",
+          .warn, "\(CaseProbe.answered(sent.exchange)): the receiver broke on input instead of refusing it (4xx)",
           evidence: evidence)
       }
     },

@@ -64,6 +64,11 @@ extension CaseProbe {
     }
   }
 
+  /// `answered HTTP 500`, `no answer (connection reset)`.
+  static func answered(_ exchange: ExchangeResult) -> String {
+    exchange.status != nil ? "answered \(label(exchange))" : "no answer (\(label(exchange)))"
+  }
+
   /// Up to `limit` bytes as text, control characters and invalid UTF-8 escaped.
   static func printable(_ bytes: [UInt8], limit: Int) -> String {
     let text = String(decoding: bytes.prefix(limit), as: UTF8.self)

@@ -45,16 +45,11 @@ package final class CaseProbe: Sendable {
     await post([body])[0]
   }
 
-  /// Posts every body at once, each on its own connection.
+  /// Posts every body at once, each on its own connection (see `CheckTransport.burst`).
   func burst(_ bodies: [[UInt8]]) async -> [Sent] {
-    await withTaskGroup(of: (Int, Sent).self) { group in
-      for (index, body) in bodies.enumerated() {
-        group.addTask { (index, await self.post(body)) }
-      }
-      var sent: [(Int, Sent)] = []
-      for await result in group { sent.append(result) }
-      return sent.sorted { $0.0 < $1.0 }.map(\.1)
-    }
+    let files = bodies.map(save)
+    let results = await transport.burst(bodies, timeout: settings.timeout)
+    return zip(zip(bodies, files), results).map { Sent(body: $0.0, file: $0.1, exchange: $1) }
   }
 
   /// Writes `body` to `--save-bodies` as `<case>-<n>.json`; the path, or nil when not saving.

@@ -14,6 +14,7 @@ extension CheckResults {
       version: Self.jsonVersion, tool: tool, target: target, started: UTCTime.iso8601(Int64(started.timeIntervalSince1970)),
       elapsedS: seconds, timeoutS: settings.timeout / .seconds(1), burst: settings.burst, failed: failed,
       counts: Dictionary(uniqueKeysWithValues: CheckVerdict.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
+      stopped: stopped, notRun: notRun.map(\.id),
       cases: results.map { result in
         Case(
           id: result.check.id, group: result.check.group.rawValue, title: result.check.title, why: result.check.why,
@@ -41,12 +42,32 @@ extension CheckResults {
     var burst: Int
     var failed: Bool
     var counts: [String: Int]
+    var stopped: String?
+    var notRun: [String]
     var cases: [Case]
 
     enum CodingKeys: String, CodingKey {
-      case version, tool, target, started, burst, failed, counts, cases
+      case version, tool, target, started, burst, failed, counts, stopped, cases
       case elapsedS = "elapsed_s"
       case timeoutS = "timeout_s"
+      case notRun = "not_run"
+    }
+
+    /// `stopped` is written as null when the run did not stop early.
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(version, forKey: .version)
+      try container.encode(tool, forKey: .tool)
+      try container.encode(target, forKey: .target)
+      try container.encode(started, forKey: .started)
+      try container.encode(elapsedS, forKey: .elapsedS)
+      try container.encode(timeoutS, forKey: .timeoutS)
+      try container.encode(burst, forKey: .burst)
+      try container.encode(failed, forKey: .failed)
+      try container.encode(counts, forKey: .counts)
+      try container.encode(stopped, forKey: .stopped)
+      try container.encode(notRun, forKey: .notRun)
+      try container.encode(cases, forKey: .cases)
     }
   }
 

@@ -7,15 +7,16 @@ extension CheckResults {
   package var junitXML: String {
     let counts = counts
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    xml += "<testsuites name=\"airudder-sim check\" tests=\"\(results.count)\" failures=\"\(counts[.fail] ?? 0)\""
+    xml += "<testsuites name=\"airudder-sim check\" tests=\"\(results.count + notRun.count)\" failures=\"\(counts[.fail] ?? 0)\""
     xml += " errors=\"0\" time=\"\(Self.seconds(seconds))\">\n"
     for group in CheckGroup.allCases {
       let cases = results.filter { $0.check.group == group }
-      guard !cases.isEmpty else { continue }
+      let skipped = notRun.filter { $0.group == group }
+      guard !cases.isEmpty || !skipped.isEmpty else { continue }
       let failures = cases.filter { $0.outcome.verdict == .fail }.count
       let time = cases.reduce(0) { $0 + $1.seconds }
-      xml += "  <testsuite name=\"\(Self.escaped(group.rawValue + ": " + group.title))\" tests=\"\(cases.count)\""
-      xml += " failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(Self.seconds(time))\">\n"
+      xml += "  <testsuite name=\"\(Self.escaped(group.rawValue + ": " + group.title))\" tests=\"\(cases.count + skipped.count)\""
+      xml += " failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped.count)\" time=\"\(Self.seconds(time))\">\n"
       for result in cases {
         xml += "    <testcase classname=\"airudder-sim.check.\(group.rawValue)\" name=\"\(Self.escaped(result.check.id))\""
         xml += " time=\"\(Self.seconds(result.seconds))\">\n"
@@ -31,6 +32,11 @@ extension CheckResults {
           xml += "      <system-out>\(Self.escaped(outcome.summary))</system-out>\n"
         }
         xml += "    </testcase>\n"
+      }
+      for check in skipped {
+        xml +=
+          "    <testcase classname=\"airudder-sim.check.\(group.rawValue)\" name=\"\(Self.escaped(check.id))\" time=\"0.000\">\n"
+        xml += "      <skipped message=\"\(Self.escaped("not run: " + (stopped ?? "")))\"/>\n    </testcase>\n"
       }
       xml += "  </testsuite>\n"
     }

@@ -38,7 +38,8 @@ extension CheckResults {
   package var footer: String {
     let counts = counts
     let parts = CheckVerdict.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-    return "\n\(results.count) cases: \(parts) (\(String(format: "%.1f", seconds)) s)\n"
+    let notRun = notRun.isEmpty ? "" : ", \(notRun.count) not run"
+    return "\n\(results.count) cases: \(parts)\(notRun) (\(String(format: "%.1f", seconds)) s)\n"
   }
 
   private static func colorCode(_ verdict: CheckVerdict) -> String {

@@ -8,6 +8,10 @@ package struct CheckResults: Sendable {
   package var started: Date
   package var seconds: Double
   package var results: [CaseResult]
+  /// Why the run stopped before its last case (the receiver could no longer be reached), or nil.
+  package var stopped: String?
+  /// The cases not run because it stopped.
+  package var notRun: [CheckCase] = []
 
   /// Cases by verdict, every verdict present.
   package var counts: [CheckVerdict: Int] {
@@ -16,5 +20,6 @@ package struct CheckResults: Sendable {
     return counts
   }
 
-  package var failed: Bool { results.contains { $0.outcome.verdict == .fail } }
+  /// A case failed, or the run stopped early.
+  package var failed: Bool { stopped != nil || results.contains { $0.outcome.verdict == .fail } }
 }

@@ -19,27 +19,34 @@ package struct CheckRunner: Sendable {
     await transport.unreachable(timeout: settings.timeout)
   }
 
-  /// Runs `cases` in order; `onResult` hears of each as it ends (for the table). The first
-  /// body that could not be saved is returned with the results.
+  /// Runs `cases` in order; `onResult` hears of each as it ends (for the table). A case that
+  /// got no answer at all is followed by a reachability check: a receiver that went away
+  /// (crashed, stopped) ends the run with one reason instead of a fail for every case left.
+  /// The first body that could not be saved is returned with the results.
   package func run(
     _ cases: [CheckCase], onResult: @Sendable (CaseResult) -> Void = { _ in }
   ) async -> (results: CheckResults, saveFailure: OutputError?) {
     let started = Date()
     let clock = ContinuousClock()
     let begin = clock.now
-    var results: [CaseResult] = []
+    var checked = CheckResults(target: target, settings: settings, started: started, seconds: 0, results: [])
     var saveFailure: OutputError?
-    for check in cases {
+    for (index, check) in cases.enumerated() {
       let probe = CaseProbe(caseID: check.id, settings: settings, transport: transport)
       let caseStart = clock.now
       let outcome = await check.run(probe)
       let result = CaseResult(check: check, outcome: outcome, seconds: (clock.now - caseStart) / .seconds(1))
       saveFailure = saveFailure ?? probe.saveFailure
-      results.append(result)
+      checked.results.append(result)
       onResult(result)
+      let unanswered = !outcome.evidence.isEmpty && outcome.evidence.allSatisfy { $0.status == nil && $0.error != nil }
+      if outcome.verdict != .pass, unanswered, index + 1 < cases.count, let reason = await unreachable() {
+        checked.stopped = "the receiver cannot be reached any more after \(check.id): \(reason)"
+        checked.notRun = Array(cases[(index + 1)...])
+        break
+      }
     }
-    let checked = CheckResults(
-      target: target, settings: settings, started: started, seconds: (clock.now - begin) / .seconds(1), results: results)
+    checked.seconds = (clock.now - begin) / .seconds(1)
     return (checked, saveFailure)
   }
 

@@ -6,6 +6,10 @@ package protocol CheckTransport: Sendable {
   /// each. Each request has `timeout` for all of it, connecting included.
   func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult]
 
+  /// Posts every body at the same moment, each on a connection of its own opened beforehand
+  /// (as a sender's pool of warm connections would), each within `timeout` from that moment.
+  func burst(_ bodies: [[UInt8]], timeout: Duration) async -> [ExchangeResult]
+
   /// Nil when a connection can be opened within `timeout`; otherwise why not (sent nothing).
   func unreachable(timeout: Duration) async -> String?
 }

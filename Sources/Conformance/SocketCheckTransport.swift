@@ -21,15 +21,12 @@ package struct SocketCheckTransport: CheckTransport {
   }
 
   package func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult] {
-    let head = target.requestHead
     let addresses = addresses
     return await Self.onThread {
       var results: [ExchangeResult] = []
       var connection: HTTPProbeConnection?
       for body in bodies {
-        var request = head
-        request.append(contentsOf: Array(String(body.count).utf8) + [13, 10, 13, 10])
-        request.append(contentsOf: body)
+        let request = request(body)
         if let idle = connection {
           // A receiver may close after each answer without saying so: that is no fault, so a
           // connection is reused only when it is still open a moment after the answer.
@@ -54,6 +51,52 @@ package struct SocketCheckTransport: CheckTransport {
       }
       return results
     }
+  }
+
+  package func burst(_ bodies: [[UInt8]], timeout: Duration) async -> [ExchangeResult] {
+    let addresses = addresses ?? []
+    // Connected one after another first, a moment apart, within one timeout for them all:
+    // fifty connects at once would test the receiver's listen backlog (five in Python's
+    // http.server) and the kernel's SYN retries, not its answers.
+    let opened = await Self.onThread {
+      let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
+      return bodies.map { _ in
+        let start = HTTPConnectionLoop.now()
+        defer { usleep(2_000) }
+        return (HTTPProbeConnection.open(to: addresses, deadline: deadline), start)
+      }
+    }
+    return await withTaskGroup(of: (Int, ExchangeResult).self) { group in
+      for (index, body) in bodies.enumerated() {
+        let request = request(body)
+        let (connection, connectStart) = opened[index]
+        group.addTask {
+          await Self.onThread {
+            guard case .success(let connection) = connection else {
+              guard case .failure(let failure) = connection else { preconditionFailure() }
+              let elapsed = Double(HTTPConnectionLoop.now() &- connectStart) / 1e9
+              return (index, ExchangeResult(result: .failure(failure), seconds: elapsed, reused: false))
+            }
+            let start = HTTPConnectionLoop.now()
+            let result = connection.exchange(request, deadline: start &+ timeout.wholeNanoseconds)
+            return (
+              index, ExchangeResult(result: result, seconds: Double(HTTPConnectionLoop.now() &- start) / 1e9, reused: false)
+            )
+          }
+        }
+      }
+      var results: [(Int, ExchangeResult)] = []
+      for await result in group { results.append(result) }
+      return results.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+  }
+
+  /// Head and body, ready for the socket.
+  private func request(_ body: [UInt8]) -> [UInt8] {
+    var request = target.requestHead
+    request.append(contentsOf: Array(String(body.count).utf8) + [13, 10, 13, 10])
+    request.append(contentsOf: body)
+    return request
   }
 
   package func unreachable(timeout: Duration) async -> String? {

@@ -4,12 +4,12 @@ import Foundation
   import Glibc
 #endif
 
-/// One HTTP/1.1 connection for `check`, used by one thread: each call blocks until its answer,
+/// One HTTP/1.1 connection for `check`, used by one thread at a time: each call blocks until its answer,
 /// its failure or its deadline (`poll` on a non-blocking socket, so a silent receiver cannot
 /// hold it past the deadline). Unlike the transport's loop it keeps what a verdict needs as
 /// evidence: the status, the first bytes of the body, and whether the connection may carry
-/// the next request.
-package final class HTTPProbeConnection {
+/// the next request. Sendable: it holds only its descriptor, and each call is the caller's alone.
+package final class HTTPProbeConnection: Sendable {
   /// A whole answer.
   package struct Answer: Sendable, Equatable {
     package var status: Int
@@ -30,8 +30,6 @@ package final class HTTPProbeConnection {
   }
 
   private let fd: Int32
-  /// Requests this connection carried before the current one.
-  package private(set) var carried = 0
 
   private init(fd: Int32) {
     self.fd = fd
@@ -75,7 +73,6 @@ package final class HTTPProbeConnection {
 
   /// Sends `request` (head and body) and reads the answer, keeping `bodyPrefix` bytes of its body.
   package func exchange(_ request: [UInt8], deadline: UInt64, bodyPrefix: Int = 512) -> Result<Answer, Failure> {
-    defer { carried += 1 }
     var written = 0
     while written < request.count {
       let sent = request.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + written, $0.count - written, Int32(MSG_NOSIGNAL)) }

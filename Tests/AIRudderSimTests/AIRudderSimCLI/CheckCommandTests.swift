@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import AIRudderSimCLI
@@ -159,5 +160,36 @@ import Testing
     #expect(result.code == 0, "\(result.stdout)")
     #expect(!result.stdout.contains("FAIL"))
     #expect(result.stdout.contains(" cases: \(Battery.all.count - 2) pass, 0 fail, 0 warn, 1 info"))
+  }
+}
+
+@Suite struct CheckStopTests {
+  /// A receiver that dies on one payload: that case fails with its evidence, then the run
+  /// stops with one error instead of failing every case left; exit 1.
+  @Test func receiverThatDiesStopsTheRunOnce() async throws {
+    let holder = Mutex<ScriptedServer?>(nil)
+    let server = try ScriptedServer { peer in
+      while let request = peer.readRequest() {
+        if String(decoding: request.body, as: UTF8.self).contains("\"RingType\":\"null\"") {
+          holder.withLock { $0 }?.stop()
+          return
+        }
+        peer.answerOK()
+      }
+    }
+    holder.withLock { $0 = server }
+    defer { server.stop() }
+    let shapes = Battery.all.filter { $0.group == .shape && $0.id != "shape.largest-batch" }.map(\.id)
+    let position = try #require(shapes.firstIndex(of: "shape.ringtype-null-string"))
+    let result = await runTool(["check", server.url.absoluteString, "--only", shapes.joined(separator: ",")])
+    #expect(result.code == 1)
+    #expect(result.stdout.contains("FAIL  shape.ringtype-null-string"))
+    #expect(result.stdout.components(separatedBy: "FAIL").count == 2)
+    let left = shapes.count - position - 1
+    #expect(result.stdout.contains("\(position + 1) cases: \(position) pass, 1 fail, 0 warn, 0 info, \(left) not run"))
+    #expect(
+      result.stderr
+        == "error: the receiver cannot be reached any more after shape.ringtype-null-string: connection refused; \(left) cases not run\n"
+    )
   }
 }

@@ -20,6 +20,10 @@ final class RecordingCheckTransport: CheckTransport {
     }
   }
 
+  func burst(_ bodies: [[UInt8]], timeout: Duration) async -> [ExchangeResult] {
+    await post(bodies, reuse: false, timeout: timeout)
+  }
+
   func unreachable(timeout: Duration) async -> String? { nil }
 }
 
