@@ -103,7 +103,7 @@ extension Battery {
     let generated = payloads.notifications(
       "contactsPerWorkflow: 3000, dialer: { lines: 300, connectRate: 1, talkTime: [\"120s\", \"150s\"] },"
         + " edgeCases: { allOptionalPresent: 1 }, aggregation: { window: \"1h\", maxBatch: 1000 }",
-      salt: "shape.largest-batch", count: 40, search: 40)
+      salt: "shape.largest-batch", count: 2, search: 2)
     var batch = generated[0]
     batch.details = []
     var body: [UInt8] = []

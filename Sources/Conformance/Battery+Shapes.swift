@@ -48,13 +48,13 @@ extension Battery {
     shape(
       "ringtype-null", title: "RingType null (JSON null)",
       why: "RingType's initial value is null: a call that was never placed (failed, cancelled) keeps it.",
-      basis: "page: RingType enum, 初始值 null; CONTRACT.md decision 6",
+      basis: "page: RingType 初始值为null (initial value null); CONTRACT.md decision 6",
       settings: "dialer: { statusWeights: { finished: 1, failed: 50, cancelled: 50 } }", focus: "\"RingType\":null"
     ) { $0.ringType == .null },
     shape(
       "ringtype-null-string", title: "RingType \"null\" (the string)",
       why: "The page lists null among RingType's values; AIRudder may write it as the string \"null\".",
-      basis: "page: RingType enum busy|…|normal|null; CONTRACT.md decision 6",
+      basis: "page: RingType 枚举值 busy…normal null (null is an enum value); CONTRACT.md decision 6",
       settings: "dialer: { statusWeights: { finished: 1, failed: 100 } }, edgeCases: { ringTypeNullString: 1 }",
       focus: "\"RingType\":\"null\""
     ) { $0.ringType == .null },

@@ -5,7 +5,7 @@ import Foundation
 extension CheckResults {
   package static func header(target: String, settings: CheckSettings, cases: Int) -> String {
     "airudder-sim check: \(target)\n"
-      + "\(cases) cases, timeout \(settings.shownTimeout), burst \(settings.burst)"
+      + "\(cases) \(cases == 1 ? "case" : "cases"), timeout \(settings.shownTimeout), burst \(settings.burst)"
       + (settings.saveBodies.map { ", bodies saved to \($0)" } ?? "") + "\n\n"
   }
 
@@ -39,7 +39,8 @@ extension CheckResults {
     let counts = counts
     let parts = CheckVerdict.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
     let notRun = notRun.isEmpty ? "" : ", \(notRun.count) not run"
-    return "\n\(results.count) cases: \(parts)\(notRun) (\(String(format: "%.1f", seconds)) s)\n"
+    return
+      "\n\(results.count) \(results.count == 1 ? "case" : "cases"): \(parts)\(notRun) (\(String(format: "%.1f", seconds)) s)\n"
   }
 
   private static func colorCode(_ verdict: CheckVerdict) -> String {
