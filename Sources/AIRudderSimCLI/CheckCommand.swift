@@ -44,16 +44,6 @@ enum CheckCommand {
       throw CommandLineError.refusedValue(
         option: option, value: error.id, reason: "no case or group has this id\(suggestion) (see --list)")
     }
-    if arguments.has("--list") {
-      out.write(listing(cases))
-      return .success
-    }
-    guard let text = arguments.positional(0) else { throw CommandLineError.missingArgument("URL") }
-    let url: URL
-    switch TargetSettings.parseURL(text) {
-    case .success(let parsed): url = parsed
-    case .failure(let problem): throw CommandLineError.refusedValue(option: "URL", value: text, reason: problem.message)
-    }
     var settings = CheckSettings()
     if let key = arguments.string("--key") { settings.key = key }
     if let timeout = try arguments.duration("--timeout") {
@@ -64,6 +54,16 @@ enum CheckCommand {
       settings.timeout = timeout.duration
     }
     if let burst = try arguments.int("--burst", in: 1...1_000) { settings.burst = burst }
+    if arguments.has("--list") {
+      out.write(listing(cases))
+      return .success
+    }
+    guard let text = arguments.positional(0) else { throw CommandLineError.missingArgument("URL") }
+    let url: URL
+    switch TargetSettings.parseURL(text) {
+    case .success(let parsed): url = parsed
+    case .failure(let problem): throw CommandLineError.refusedValue(option: "URL", value: text, reason: problem.message)
+    }
     settings.saveBodies = try saveDirectory(arguments.string("--save-bodies"))
     guard let transport = SocketCheckTransport(url: url) else {
       throw CommandLineError.refusedValue(
@@ -139,20 +139,20 @@ enum CheckCommand {
 
   /// `--save-bodies DIR`: created if missing; must be a writable directory (checked before
   /// anything is sent).
-  private static func saveDirectory(_ path: String?) throws -> String? {
+  private static func saveDirectory(_ path: String?) throws(CommandLineError) -> String? {
     guard let path else { return nil }
-    guard !path.isEmpty else { throw CommandLineError.invalidValue(option: "--save-bodies", value: "", expected: "a directory") }
+    func refuse(_ reason: String) -> CommandLineError { .refusedValue(option: "--save-bodies", value: path, reason: reason) }
+    guard !path.isEmpty else { throw refuse("expected a directory") }
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw OutputError.cannotCreate(file: path, what: "the directory for --save-bodies", reason: "cannot create the directory")
+      throw refuse("cannot create the directory: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
     }
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-      access(path, W_OK) == 0
-    else {
-      throw OutputError.cannotCreate(file: path, what: "the directory for --save-bodies", reason: "not a writable directory")
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw refuse("not a directory")
     }
+    guard access(path, W_OK) == 0 else { throw refuse("cannot write in this directory") }
     return path
   }
 

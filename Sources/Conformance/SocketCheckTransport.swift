@@ -1,6 +1,7 @@
 import Foundation
 import HTTP1
 import Support
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -55,39 +56,45 @@ package struct SocketCheckTransport: CheckTransport {
 
   package func burst(_ bodies: [[UInt8]], timeout: Duration) async -> [ExchangeResult] {
     let addresses = addresses ?? []
-    // Connected one after another first, a moment apart, within one timeout for them all:
-    // fifty connects at once would test the receiver's listen backlog (five in Python's
-    // http.server) and the kernel's SYN retries, not its answers.
-    let opened = await Self.onThread {
+    let requests = bodies.map(request)
+    return await Self.onThread {
+      // Connected one after another first, a moment apart, within one timeout for them all:
+      // fifty connects at once would test the receiver's listen backlog (five in Python's
+      // http.server) and the kernel's SYN retries, not its answers.
       let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
-      return bodies.map { _ in
-        let start = HTTPConnectionLoop.now()
+      let opened = requests.map { _ in
         defer { usleep(2_000) }
-        return (HTTPProbeConnection.open(to: addresses, deadline: deadline), start)
+        return HTTPProbeConnection.open(to: addresses, deadline: deadline)
       }
-    }
-    return await withTaskGroup(of: (Int, ExchangeResult).self) { group in
-      for (index, body) in bodies.enumerated() {
-        let request = request(body)
-        let (connection, connectStart) = opened[index]
-        group.addTask {
-          await Self.onThread {
-            guard case .success(let connection) = connection else {
-              guard case .failure(let failure) = connection else { preconditionFailure() }
-              let elapsed = Double(HTTPConnectionLoop.now() &- connectStart) / 1e9
-              return (index, ExchangeResult(result: .failure(failure), seconds: elapsed, reused: false))
-            }
-            let start = HTTPConnectionLoop.now()
-            let result = connection.exchange(request, deadline: start &+ timeout.wholeNanoseconds)
-            return (
-              index, ExchangeResult(result: result, seconds: Double(HTTPConnectionLoop.now() &- start) / 1e9, reused: false)
-            )
+      // Then every request at once, each on a thread of its own (no task scheduling between
+      // the connects and the sends, however busy the process is).
+      let slots = ResultSlots(count: requests.count)
+      let group = DispatchGroup()
+      for (index, request) in requests.enumerated() {
+        group.enter()
+        let thread = Thread {
+          defer { group.leave() }
+          let start = HTTPConnectionLoop.now()
+          let deadline = start &+ timeout.wholeNanoseconds
+          var connection = opened[index]
+          // A receiver may close a connection that has not carried a request yet (an idle
+          // limit, shedding under load): that is no fault, so such a one is opened anew.
+          if case .success(let open) = connection, !open.isOpenWhileIdle {
+            connection = HTTPProbeConnection.open(to: addresses, deadline: deadline)
           }
+          let result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure>
+          switch connection {
+          case .success(let open): result = open.exchange(request, deadline: deadline)
+          case .failure(let failure): result = .failure(failure)
+          }
+          slots.set(
+            index, ExchangeResult(result: result, seconds: Double(HTTPConnectionLoop.now() &- start) / 1e9, reused: false))
         }
+        thread.stackSize = 1 << 20
+        thread.start()
       }
-      var results: [(Int, ExchangeResult)] = []
-      for await result in group { results.append(result) }
-      return results.sorted { $0.0 < $1.0 }.map(\.1)
+      group.wait()
+      return slots.values
     }
   }
 
@@ -108,6 +115,17 @@ package struct SocketCheckTransport: CheckTransport {
       case .failure(.connection(let reason)), .failure(.malformed(let reason)): reason
       }
     }
+  }
+
+  /// The results of a burst, filled in by its threads.
+  private final class ResultSlots: Sendable {
+    private let slots: Mutex<[ExchangeResult?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ result: ExchangeResult) { slots.withLock { $0[index] = result } }
+
+    var values: [ExchangeResult] { slots.withLock { $0.compactMap { $0 } } }
   }
 
   /// Runs `work` on a new thread and hands back its value.
