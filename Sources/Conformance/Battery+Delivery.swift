@@ -52,7 +52,9 @@ extension Battery {
         "\(sent.count) notifications at once: all answered 2xx, the slowest after \(Evidence.milliseconds(slowest.exchange.seconds))",
         evidence: [
           probe.evidence(
-            slowest, next: "AIRudder counts it delivered; a burst a few times larger would cross its 10 s timeout",
+            slowest,
+            next:
+              "AIRudder counts it delivered; answers this slow under a burst leave little room before its 10 s timeout on a busier day",
             hint: "answer before processing, with enough workers for every line of the dialer")
         ])
     },

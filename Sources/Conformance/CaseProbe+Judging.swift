@@ -34,7 +34,7 @@ extension CaseProbe {
     }
     return Evidence(
       sentBytes: sent.body.count, excerpt: Self.excerpt(sent.body, around: focus), bodyFile: sent.file, status: status,
-      error: error,
+      error: error, timedOut: sent.exchange.timedOut,
       seconds: sent.exchange.seconds, answerPrefix: answerPrefix, reusedConnection: sent.exchange.reused, next: story,
       hint: reason)
   }

@@ -14,6 +14,10 @@ package struct CheckRunner: Sendable {
     self.transport = transport
   }
 
+  /// Cases in a row that got no answer at all within the timeout, after which the run stops:
+  /// a receiver that answers nothing would otherwise cost a timeout per case.
+  static let silentCasesLimit = 3
+
   /// Why nothing can be checked (the receiver cannot be reached), or nil.
   package func unreachable() async -> String? {
     await transport.unreachable(timeout: settings.timeout)
@@ -21,7 +25,8 @@ package struct CheckRunner: Sendable {
 
   /// Runs `cases` in order; `onResult` hears of each as it ends (for the table). A case that
   /// got no answer at all is followed by a reachability check: a receiver that went away
-  /// (crashed, stopped) ends the run with one reason instead of a fail for every case left.
+  /// (crashed, stopped) ends the run with one reason instead of a fail for every case left, as
+  /// does one that answered nothing within the timeout in `silentCasesLimit` cases in a row.
   /// The first body that could not be saved is returned with the results.
   package func run(
     _ cases: [CheckCase], onResult: @Sendable (CaseResult) -> Void = { _ in }
@@ -31,6 +36,7 @@ package struct CheckRunner: Sendable {
     let begin = clock.now
     var checked = CheckResults(target: target, settings: settings, started: started, seconds: 0, results: [])
     var saveFailure: OutputError?
+    var silentCases = 0
     for (index, check) in cases.enumerated() {
       let probe = CaseProbe(caseID: check.id, settings: settings, transport: transport)
       let caseStart = clock.now
@@ -40,8 +46,16 @@ package struct CheckRunner: Sendable {
       checked.results.append(result)
       onResult(result)
       let unanswered = !outcome.evidence.isEmpty && outcome.evidence.allSatisfy { $0.status == nil && $0.error != nil }
-      if outcome.verdict != .pass, unanswered, index + 1 < cases.count, let reason = await unreachable() {
+      silentCases = unanswered && outcome.evidence.allSatisfy(\.timedOut) ? silentCases + 1 : 0
+      guard outcome.verdict != .pass, unanswered, index + 1 < cases.count else { continue }
+      if let reason = await unreachable() {
         checked.stopped = "the receiver cannot be reached any more after \(check.id): \(reason)"
+      } else if silentCases == Self.silentCasesLimit {
+        checked.stopped =
+          "the receiver answered nothing within the \(settings.shownTimeout) timeout in \(silentCases) cases in a row"
+          + " (the last \(check.id))"
+      }
+      if checked.stopped != nil {
         checked.notRun = Array(cases[(index + 1)...])
         break
       }

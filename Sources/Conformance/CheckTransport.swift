@@ -3,7 +3,9 @@
 package protocol CheckTransport: Sendable {
   /// Posts `bodies` in turn with AIRudder's headers. `reuse`: on one connection for as long as
   /// the receiver keeps it alive (a fresh one when it does not); otherwise a fresh connection
-  /// each. Each request has `timeout` for all of it, connecting included.
+  /// each. Each request has `timeout` for all of it, connecting included. Stops after the
+  /// first request not answered 2xx: the rest would tell nothing new, and each could cost a
+  /// timeout.
   func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult]
 
   /// Posts every body at the same moment, each on a connection of its own opened beforehand

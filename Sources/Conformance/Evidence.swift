@@ -14,6 +14,8 @@ package struct Evidence: Sendable, Equatable {
   package var status: Int?
   /// Why there was no answer (`timeout`, `connection refused`, …).
   package var error: String?
+  /// No answer came within the timeout.
+  package var timedOut: Bool
   /// From the start of the request (connecting included) to its end.
   package var seconds: Double
   /// The first bytes of the answer's body, as text.

@@ -47,7 +47,9 @@ package struct SocketCheckTransport: CheckTransport {
         if let open = connection { result = open.exchange(request, deadline: deadline) }
         if case .failure = result { connection = nil }
         let elapsed = Double(HTTPConnectionLoop.now() &- start) / 1e9
-        results.append(ExchangeResult(result: result, seconds: elapsed, reused: reused))
+        let exchange = ExchangeResult(result: result, seconds: elapsed, reused: reused)
+        results.append(exchange)
+        if !exchange.accepted { break }
         if case .success(let answer) = result, !(reuse && answer.keepAlive) { connection = nil }
       }
       return results

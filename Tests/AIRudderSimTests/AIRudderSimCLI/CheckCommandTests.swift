@@ -193,3 +193,24 @@ import Testing
     )
   }
 }
+
+extension CheckStopTests {
+  /// A receiver that reads every request and answers none: three cases in a row time out,
+  /// then the run stops with one error instead of a timeout per case; exit 1.
+  @Test func receiverThatAnswersNothingStopsAfterThreeCases() async throws {
+    let server = try ScriptedServer { peer in
+      while peer.readRequest() != nil {}
+    }
+    defer { server.stop() }
+    let result = await runTool(["check", server.url.absoluteString, "--only", "shape", "--timeout", "300ms"])
+    #expect(result.code == 1)
+    #expect(result.stdout.components(separatedBy: "FAIL").count == 4)
+    #expect(result.stdout.contains("no answer within the 300ms timeout"))
+    let third = Battery.all[2].id
+    let left = Battery.all.filter { $0.group == .shape }.count - 3
+    #expect(
+      result.stderr
+        == "error: the receiver answered nothing within the 300ms timeout in 3 cases in a row (the last \(third)); \(left) cases not run\n"
+    )
+  }
+}
