@@ -79,7 +79,7 @@ enum CheckCommand {
       context.stderr.line("error: cannot reach \(target): \(reason); nothing was checked")
       return .failure
     }
-    let color = out.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+    let color = colored(terminal: out.isTerminal, environment: ProcessInfo.processInfo.environment)
     out.write(CheckResults.header(target: target, settings: settings, cases: cases.count))
     out.flush()
     let (results, saveFailure) = await runner.run(cases) { result in
@@ -106,6 +106,11 @@ enum CheckCommand {
       }
     }
     return code
+  }
+
+  /// Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).
+  static func colored(terminal: Bool, environment: [String: String]) -> Bool {
+    terminal && (environment["NO_COLOR"].map { $0.isEmpty } ?? true)
   }
 
   /// `--list`: each case's id, title, why, and basis.
