@@ -32,10 +32,16 @@ extension CaseProbe {
     if reason == nil, let status, status == 401 || status == 403 {
       reason = "a \(status) to a notification signed as the page says: does the receiver expect another KEY (--key)?"
     }
+    if reason == nil, let connect = sent.exchange.connectSeconds, connect > 0.5 {
+      reason =
+        "connecting alone took \(Evidence.milliseconds(connect)): the receiver accepts connections too slowly for a burst"
+        + " (a listen backlog too small, such as the 5 of Python's http.server, makes the kernel drop and retry connects)"
+    }
     return Evidence(
       sentBytes: sent.body.count, excerpt: Self.excerpt(sent.body, around: focus), bodyFile: sent.file, status: status,
       error: error, timedOut: sent.exchange.timedOut,
-      seconds: sent.exchange.seconds, answerPrefix: answerPrefix, reusedConnection: sent.exchange.reused, next: story,
+      seconds: sent.exchange.seconds, answerPrefix: answerPrefix, reusedConnection: sent.exchange.reused,
+      connectSeconds: sent.exchange.connectSeconds, next: story,
       hint: reason)
   }
 

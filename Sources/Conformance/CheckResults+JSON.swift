@@ -24,7 +24,9 @@ extension CheckResults {
             EvidenceEntry(
               sentBytes: evidence.sentBytes, excerpt: evidence.excerpt, bodyFile: evidence.bodyFile, status: evidence.status,
               error: evidence.error, timeMs: evidence.seconds * 1000, answerPrefix: evidence.answerPrefix,
-              reusedConnection: evidence.reusedConnection, next: evidence.next, hint: evidence.hint)
+              reusedConnection: evidence.reusedConnection, connectMs: evidence.connectSeconds.map { $0 * 1000 },
+              next: evidence.next,
+              hint: evidence.hint)
           })
       })
     var data = try encoder.encode(document)
@@ -92,11 +94,13 @@ extension CheckResults {
     var timeMs: Double
     var answerPrefix: String
     var reusedConnection: Bool
+    var connectMs: Double?
     var next: String?
     var hint: String?
 
     enum CodingKeys: String, CodingKey {
       case excerpt, status, error, next, hint
+      case connectMs = "connect_ms"
       case sentBytes = "sent_bytes"
       case bodyFile = "body_file"
       case timeMs = "time_ms"
@@ -114,6 +118,7 @@ extension CheckResults {
       try container.encode(timeMs, forKey: .timeMs)
       try container.encode(answerPrefix, forKey: .answerPrefix)
       try container.encode(reusedConnection, forKey: .reusedConnection)
+      try container.encode(connectMs, forKey: .connectMs)
       try container.encode(next, forKey: .next)
       try container.encode(hint, forKey: .hint)
     }

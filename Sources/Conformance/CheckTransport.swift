@@ -8,8 +8,7 @@ package protocol CheckTransport: Sendable {
   /// timeout.
   func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult]
 
-  /// Posts every body at the same moment, each on a connection of its own opened beforehand
-  /// (as a sender's pool of warm connections would), each within `timeout` from that moment.
+  /// Posts every body at once, each on a fresh connection of its own, each within `timeout`.
   func burst(_ bodies: [[UInt8]], timeout: Duration) async -> [ExchangeResult]
 
   /// Nil when a connection can be opened within `timeout`; otherwise why not (sent nothing).

@@ -22,6 +22,8 @@ package struct Evidence: Sendable, Equatable {
   package var answerPrefix: String
   /// The request went on a connection that had carried an earlier one.
   package var reusedConnection: Bool
+  /// How long connecting took, when the request opened its connection.
+  package var connectSeconds: Double?
   /// What AIRudder would do after this answer; nil when it would do nothing more.
   package var next: String?
   /// A hint about the likely cause.

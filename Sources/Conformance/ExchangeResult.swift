@@ -7,11 +7,17 @@ package struct ExchangeResult: Sendable {
   package var seconds: Double
   /// It went on a connection that had carried an earlier request.
   package var reused: Bool
+  /// How long connecting took, when this request opened its connection.
+  package var connectSeconds: Double?
 
-  package init(result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure>, seconds: Double, reused: Bool) {
+  package init(
+    result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure>, seconds: Double, reused: Bool,
+    connectSeconds: Double? = nil
+  ) {
     self.result = result
     self.seconds = seconds
     self.reused = reused
+    self.connectSeconds = connectSeconds
   }
 
   /// A 2xx answer (CONTRACT.md decision 2: any 2xx, whatever the body).

@@ -38,16 +38,18 @@ package struct SocketCheckTransport: CheckTransport {
         let start = HTTPConnectionLoop.now()
         let deadline = start &+ timeout.wholeNanoseconds
         var result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure> = .failure(.connection("host not found"))
+        var connectSeconds: Double?
         if connection == nil {
           switch HTTPProbeConnection.open(to: addresses ?? [], deadline: deadline) {
           case .success(let opened): connection = opened
           case .failure(let failure): result = .failure(failure)
           }
+          connectSeconds = Double(HTTPConnectionLoop.now() &- start) / 1e9
         }
         if let open = connection { result = open.exchange(request, deadline: deadline) }
         if case .failure = result { connection = nil }
         let elapsed = Double(HTTPConnectionLoop.now() &- start) / 1e9
-        let exchange = ExchangeResult(result: result, seconds: elapsed, reused: reused)
+        let exchange = ExchangeResult(result: result, seconds: elapsed, reused: reused, connectSeconds: connectSeconds)
         results.append(exchange)
         if !exchange.accepted { break }
         if case .success(let answer) = result, !(reuse && answer.keepAlive) { connection = nil }
@@ -60,16 +62,10 @@ package struct SocketCheckTransport: CheckTransport {
     let addresses = addresses ?? []
     let requests = bodies.map(request)
     return await Self.onThread {
-      // Connected one after another first, a moment apart, within one timeout for them all:
-      // fifty connects at once would test the receiver's listen backlog (five in Python's
-      // http.server) and the kernel's SYN retries, not its answers.
-      let deadline = HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds
-      let opened = requests.map { _ in
-        defer { usleep(2_000) }
-        return HTTPProbeConnection.open(to: addresses, deadline: deadline)
-      }
-      // Then every request at once, each on a thread of its own (no task scheduling between
-      // the connects and the sends, however busy the process is).
+      // Every request on a thread of its own (no task scheduling in between, however busy the
+      // process is), each connecting and sending at once, their starts 2 ms apart: fifty
+      // connects in the same instant would test the receiver's listen backlog (five in
+      // Python's http.server) and the kernel's SYN retries, not its answers.
       let slots = ResultSlots(count: requests.count)
       let group = DispatchGroup()
       for (index, request) in requests.enumerated() {
@@ -78,22 +74,19 @@ package struct SocketCheckTransport: CheckTransport {
           defer { group.leave() }
           let start = HTTPConnectionLoop.now()
           let deadline = start &+ timeout.wholeNanoseconds
-          var connection = opened[index]
-          // A receiver may close a connection that has not carried a request yet (an idle
-          // limit, shedding under load): that is no fault, so such a one is opened anew.
-          if case .success(let open) = connection, !open.isOpenWhileIdle {
-            connection = HTTPProbeConnection.open(to: addresses, deadline: deadline)
-          }
+          let opened = HTTPProbeConnection.open(to: addresses, deadline: deadline)
+          let connectSeconds = Double(HTTPConnectionLoop.now() &- start) / 1e9
           let result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure>
-          switch connection {
-          case .success(let open): result = open.exchange(request, deadline: deadline)
+          switch opened {
+          case .success(let connection): result = connection.exchange(request, deadline: deadline)
           case .failure(let failure): result = .failure(failure)
           }
-          slots.set(
-            index, ExchangeResult(result: result, seconds: Double(HTTPConnectionLoop.now() &- start) / 1e9, reused: false))
+          let elapsed = Double(HTTPConnectionLoop.now() &- start) / 1e9
+          slots.set(index, ExchangeResult(result: result, seconds: elapsed, reused: false, connectSeconds: connectSeconds))
         }
         thread.stackSize = 1 << 20
         thread.start()
+        usleep(2_000)
       }
       group.wait()
       return slots.values

@@ -16,7 +16,7 @@ import Testing
   static func result(_ verdict: CheckVerdict) throws -> CaseResult {
     let evidence = Evidence(
       sentBytes: 12, excerpt: "{\"a\":\"<&>\"}", bodyFile: nil, status: 500, error: nil, timedOut: false, seconds: 0.0042,
-      answerPrefix: "<html>\u{1}", reusedConnection: false, next: "retried", hint: nil)
+      answerPrefix: "<html>\u{1}", reusedConnection: false, connectSeconds: nil, next: "retried", hint: nil)
     return CaseResult(
       check: try #require(Battery.named("shape.page-example")), outcome: CaseOutcome(verdict, "why & how", evidence: [evidence]),
       seconds: 0.01)
