@@ -33,7 +33,7 @@ extension Battery {
         "contactsPerWorkflow: 60, aggregation: { window: \"0s\", maxBatch: 2 }", salt: "delivery.same-task", count: 10)
       let sameTask = notifications.filter { $0.taskID == notifications[0].taskID }
       let sent = await probe.post(sameTask.map(probe.payloads.body))
-      return probe.mustAccept(sent, "\(sent.count) notifications of one task", focus: "\"TaskID\"")
+      return probe.mustAccept(sent, "\(sameTask.count) notifications of one task", focus: "\"TaskID\"", planned: sameTask.count)
     },
     CheckCase(
       "delivery.burst", .delivery, title: "A concurrent burst, all answered 2xx within the timeout",
@@ -79,8 +79,11 @@ extension Battery {
       basis: "page: POST to the configured URL (no connection reuse promised)"
     ) { probe in
       var sent: [CaseProbe.Sent] = []
-      for body in probe.payloads.ordinary(salt: "delivery.fresh-connections", count: 5) { sent.append(await probe.post(body)) }
-      return probe.mustAccept(sent, "5 notifications on 5 connections")
+      for body in probe.payloads.ordinary(salt: "delivery.fresh-connections", count: 5) {
+        sent.append(await probe.post(body))
+        if !sent[sent.count - 1].exchange.accepted { break }
+      }
+      return probe.mustAccept(sent, "5 notifications on 5 connections", planned: 5)
     },
     CheckCase(
       "delivery.keep-alive", .delivery, title: "Reused connections, where the receiver keeps them alive",
@@ -89,7 +92,7 @@ extension Battery {
       basis: "RFC 9112 9.3 (persistent connections); CONTRACT.md decision 2 (a connection error is a failed attempt)"
     ) { probe in
       let sent = await probe.post(probe.payloads.ordinary(salt: "delivery.keep-alive", count: 5), reuse: true)
-      let outcome = probe.mustAccept(sent, "5 notifications on kept-alive connections")
+      let outcome = probe.mustAccept(sent, "5 notifications on kept-alive connections", planned: 5)
       guard outcome.verdict == .pass else {
         var failed = outcome
         if sent.contains(where: { !$0.exchange.accepted && $0.exchange.reused }) {

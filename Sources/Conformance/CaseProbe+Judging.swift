@@ -47,7 +47,8 @@ extension CaseProbe {
 
   /// Pass when every request got a 2xx within the timeout; else a fail with the first few
   /// that did not. `what` names the payload in the summary.
-  func mustAccept(_ sent: [Sent], _ what: String, focus: String? = nil) -> CaseOutcome {
+  /// `planned`: the requests of a sequence, which stops at the first not accepted.
+  func mustAccept(_ sent: [Sent], _ what: String, focus: String? = nil, planned: Int? = nil) -> CaseOutcome {
     let refused = sent.filter { !$0.exchange.accepted }
     guard let first = refused.first else {
       let slowest = sent.map(\.exchange.seconds).max() ?? 0
@@ -55,9 +56,14 @@ extension CaseProbe {
         .pass,
         "\(what): \(sent.count == 1 ? "answered" : "all \(sent.count) answered") 2xx (slowest \(Evidence.milliseconds(slowest)))")
     }
-    let count = sent.count == 1 ? "" : "\(refused.count) of \(sent.count) "
+    var count = sent.count == 1 ? "" : "\(refused.count) of \(sent.count) "
+    if let planned, planned > 1, let position = sent.firstIndex(where: { !$0.exchange.accepted }) {
+      count = "request \(position + 1) of \(planned) "
+    }
+    let unsent = (planned ?? sent.count) - sent.count
     return CaseOutcome(
-      .fail, "\(what): \(count)not accepted (\(Self.label(first.exchange)))",
+      .fail,
+      "\(what): \(count)not accepted (\(Self.label(first.exchange)))" + (unsent > 0 ? "; the \(unsent) after it not sent" : ""),
       evidence: refused.prefix(3).map { evidence($0, focus: focus) })
   }
 
