@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import HTTP1
 import Reporting
 import Scenario
 import Support
@@ -73,6 +74,8 @@ enum CheckCommand {
     let junit = try arguments.string("--junit").map { path throws(OutputError) in try prepare(path, "the JUnit file") }
     let json = try arguments.string("--json").map { path throws(OutputError) in try prepare(path, "the JSON results") }
 
+    // Each notification of the burst has a connection of its own.
+    OpenFileLimit.raise(toward: settings.burst + 256)
     let target = Self.shown(url)
     let runner = CheckRunner(target: target, settings: settings, transport: transport)
     if let reason = await runner.unreachable() {
