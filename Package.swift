@@ -33,12 +33,17 @@ let package = Package(
     .target(name: "Delivery", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"], swiftSettings: crossModule),
     /// The mock receiver: validation, faults, recording, counts.
     .target(name: "Receiver", dependencies: ["HTTP1", "Contract", "Scenario", "Support"], swiftSettings: crossModule),
+    /// `check`: the conformance battery that judges a receiver, case by case, with evidence.
+    .target(
+      name: "Conformance", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"], swiftSettings: crossModule),
     /// Accounting and reports: ledger, histogram, thresholds, journal, report.
     .target(name: "Reporting", dependencies: ["Delivery", "Receiver", "HTTP1", "Support"], swiftSettings: crossModule),
     /// The command line: each command, the run's orchestration, exit codes.
     .target(
       name: "AIRudderSimCLI",
-      dependencies: ["Reporting", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support"]),
+      dependencies: [
+        "Reporting", "Conformance", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support",
+      ]),
     /// Thin entry point: hands the arguments to the command line and exits with its code.
     .executableTarget(name: "airudder-sim", dependencies: ["AIRudderSimCLI"]),
     /// Benchmarks built in release mode by the scripts in `benchmarks/`.
@@ -48,7 +53,7 @@ let package = Package(
     .testTarget(
       name: "AIRudderSimTests",
       dependencies: [
-        "AIRudderSimCLI", "Reporting", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support",
+        "AIRudderSimCLI", "Reporting", "Conformance", "Receiver", "Delivery", "HTTP1", "Generation", "Scenario", "Contract", "Support",
       ],
       exclude: ["Golden", "Fixtures"]),
   ],

@@ -47,7 +47,7 @@ package final class RunSession: Sendable {
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   package func execute() async throws -> ExitCode {
     // Output files are checked before the run, not found unwritable after it.
-    try options.reportPath.map(ReportFile.init)?.prepare()
+    try options.reportPath.map { ReportFile(path: $0) }?.prepare()
     let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
     let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
     var receiver: MockReceiver?

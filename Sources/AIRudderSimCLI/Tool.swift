@@ -11,6 +11,7 @@ package enum Tool {
   static let commands: [ToolCommand] = [
     ToolCommand(spec: RunCommand.spec, run: RunCommand.run),
     ToolCommand(spec: ReceiveCommand.spec, run: ReceiveCommand.run),
+    ToolCommand(spec: CheckCommand.spec, run: CheckCommand.run),
     ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
     ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
     ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),

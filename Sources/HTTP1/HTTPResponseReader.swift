@@ -1,5 +1,5 @@
 /// Reads one HTTP/1.1 response from a connection's bytes as they arrive. Only the head is kept
-/// (up to `headLimit`); body bytes are skipped as they come, whatever their framing
+/// (up to `headLimit`, and the body's first `bodyPrefixLimit` bytes when asked); body bytes are skipped as they come, whatever their framing
 /// (Content-Length, chunked, or until the server closes), so a huge answer costs no memory.
 struct HTTPResponseReader {
   enum Step: Equatable {
@@ -41,8 +41,21 @@ struct HTTPResponseReader {
   /// The final response's `Keep-Alive: timeout=N` in seconds: how long the server keeps the
   /// connection idle before closing it (nil when it did not say).
   private(set) var keepAliveTimeout: Int?
+  /// The first body bytes kept, up to `bodyPrefixLimit` (0 for the transport, which keeps
+  /// none; `check` shows them as evidence).
+  private(set) var bodyPrefix: [UInt8] = []
+  private let bodyPrefixLimit: Int
 
-  init() {}
+  init(bodyPrefixLimit: Int = 0) {
+    self.bodyPrefixLimit = bodyPrefixLimit
+  }
+
+  /// Keeps body bytes while fewer than `bodyPrefixLimit` are kept.
+  @inline(__always) private mutating func keep(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+    guard bodyPrefix.count < bodyPrefixLimit, !range.isEmpty else { return }
+    let take = min(range.count, bodyPrefixLimit - bodyPrefix.count)
+    bodyPrefix.append(contentsOf: bytes[range.lowerBound..<(range.lowerBound + take)])
+  }
 
   /// Takes the next bytes from the connection.
   mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Step {
@@ -72,6 +85,7 @@ struct HTTPResponseReader {
         return .needMore
       case .fixed(let remaining):
         let take = min(remaining, bytes.count - index)
+        keep(bytes, index..<(index + take))
         index += take
         phase = remaining == take ? .done : .fixed(remaining: remaining - take)
       case .chunkSize:
@@ -90,6 +104,7 @@ struct HTTPResponseReader {
         phase = size == 0 ? .trailers : .chunkData(remaining: size)
       case .chunkData(let remaining):
         let take = min(remaining, bytes.count - index)
+        keep(bytes, index..<(index + take))
         index += take
         phase = remaining == take ? .chunkDataEnd(seen: 0) : .chunkData(remaining: remaining - take)
       case .chunkDataEnd(let seen):
@@ -102,6 +117,7 @@ struct HTTPResponseReader {
         if pending.count > Self.headLimit { return .malformed("trailers over \(Self.headLimit) bytes") }
         if pending == [13, 10] || pending.suffix(4) == [13, 10, 13, 10] { phase = .done }
       case .untilClose:
+        keep(bytes, index..<bytes.count)
         index = bytes.count
       case .done:
         return finish(extraBytes: true)

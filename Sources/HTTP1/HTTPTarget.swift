@@ -8,7 +8,7 @@ import Foundation
 /// header, taken from an `http://` URL.
 package struct HTTPTarget: Sendable, Equatable {
   /// The host to resolve: a name or an address, IPv6 without brackets.
-  let host: String
+  package let host: String
   let port: UInt16
   /// The request target: path and query, `/` when the URL has no path.
   let requestTarget: String

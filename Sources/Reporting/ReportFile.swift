@@ -14,9 +14,12 @@ import Support
 package struct ReportFile: Sendable {
   let path: String
   package static let what = "the report"
+  /// What the file is, in messages: "the report", "the JUnit file".
+  let what: String
 
-  package init(path: String) {
+  package init(path: String, what: String = ReportFile.what) {
     self.path = path
+    self.what = what
   }
 
   /// Before the run: the directory must take a new file (a temporary one is created and
@@ -103,10 +106,10 @@ package struct ReportFile: Sendable {
   }
 
   private func cannotCreate(_ code: Int32) -> OutputError {
-    .cannotCreate(file: path, what: Self.what, reason: OutputError.reason(code))
+    .cannotCreate(file: path, what: what, reason: OutputError.reason(code))
   }
 
   private func cannotWrite(_ code: Int32) -> OutputError {
-    .cannotWrite(file: path, what: Self.what, reason: OutputError.reason(code))
+    .cannotWrite(file: path, what: what, reason: OutputError.reason(code))
   }
 }

@@ -42,6 +42,8 @@ import Testing
     case "generate": return ["generate", smoke, "--count", "2"]
     case "receive": return ["receive", "--port", "0", "--until", "1", "--quiet"]
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
+    // Nothing listens on port 1: a check that gets past its flags ends at once (exit 1).
+    case "check": return ["check", "http://127.0.0.1:1/", "--only", "shape.page-example"]
     default: return [command, "-"]
     }
   }
