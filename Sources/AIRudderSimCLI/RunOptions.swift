@@ -13,6 +13,8 @@ package struct RunOptions: Sendable {
   package var transport = TransportChoice.automatic
   package var reportPath: String?
   package var journalPath: String?
+  /// `--html FILE`: the report as a self-contained HTML page.
+  package var htmlPath: String?
   /// With the built-in receiver: record what it received (`receive --record`).
   package var receiverRecordPath: String?
   /// No progress line.

@@ -47,9 +47,11 @@ package final class RunSession: Sendable {
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   package func execute() async throws -> ExitCode {
     // Output files are checked before the run, not found unwritable after it.
-    try options.reportPath.map(ReportFile.init)?.prepare()
+    try options.reportPath.map { ReportFile(path: $0) }?.prepare()
+    try options.htmlPath.map { ReportFile(path: $0, what: Self.htmlWhat) }?.prepare()
     let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
-    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
+    let story = options.htmlPath.map { _ in AttemptStory() }
+    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal, story: story)
     var receiver: MockReceiver?
     let url: URL
     if let given = options.url {
@@ -80,7 +82,8 @@ package final class RunSession: Sendable {
     let started = clock.now
     let wallStart = Date().timeIntervalSince1970
     let task = Task { await dispatcher.run() }
-    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started, wallStart: wallStart)
+    let live = LiveRun(
+      ledger: ledger, journal: journal, story: story, receiver: receiver, target: url, started: started, wallStart: wallStart)
     let alreadyStopped = control.withLock { control in
       control.runTask = task
       control.live = live
@@ -114,7 +117,7 @@ package final class RunSession: Sendable {
     if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
     stdout.write(report.summary)
     for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
-    return finishOutputs(report, failures: outputFailures)
+    return finishOutputs(report, story: story, failures: outputFailures)
   }
 
   /// `wallStart`: seconds since the Unix epoch when the run started.

@@ -17,6 +17,7 @@ package final class RunLedger: DeliveryRecorder, Sendable {
   package let maxAttempts: Int
   private let tally: Mutex<Tally>
   private let journal: AttemptJournal?
+  private let story: AttemptStory?
   private let now: WallClock
   /// Distinct error texts kept; more are counted under one line, so memory stays fixed.
   private static let errorKinds = 32
@@ -69,11 +70,15 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     }
   }
 
-  /// `now`: the wall clock of the time series (tests pass their own).
-  package init(maxAttempts: Int, journal: AttemptJournal? = nil, now: @escaping WallClock = RunLedger.wallClock()) {
+  /// `story`: keeps the attempts for `run --html`. `now`: the wall clock of the time series
+  /// (tests pass their own).
+  package init(
+    maxAttempts: Int, journal: AttemptJournal? = nil, story: AttemptStory? = nil, now: @escaping WallClock = RunLedger.wallClock()
+  ) {
     self.maxAttempts = maxAttempts
     tally = Mutex(Tally(deliveredOnAttempt: [Int](repeating: 0, count: maxAttempts)))
     self.journal = journal
+    self.story = story
     self.now = now
   }
 
@@ -130,6 +135,7 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     }
     // Outside the ledger's lock: formatting the line and the disk never hold up counting.
     journal?.write(record)
+    story?.add(record)
   }
 
   package func retryWaiting(_ change: Int) {
