@@ -65,6 +65,11 @@ package final class RunSession: Sendable {
       url = started.url
     }
     defer { receiver?.stop() }
+    let builtIn = receiver
+    let metrics = try options.metrics.map { address in
+      try address.start { (ledger.snapshot(), builtIn?.counts()) }
+    }
+    defer { metrics?.stop() }
     let transport = options.transport.makeTransport(
       for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
     let dispatcher = Dispatcher(
@@ -75,7 +80,7 @@ package final class RunSession: Sendable {
       makeReport(
         counts: ledger.snapshot(), series: TimeSeries(), wallStart: Date().timeIntervalSince1970, elapsed: .zero, target: url,
         receiver: nil
-      ).header + "\n")
+      ).header + (metrics.map { "metrics: \(options.metrics!.url(port: $0.port))\n" } ?? "") + "\n")
     stdout.flush()
 
     let clock = ContinuousClock()
