@@ -44,8 +44,11 @@ struct PercentileChart {
         "<circle cx=\"\(SVG.coordinate(frame.px(point.x)))\" cy=\"\(SVG.coordinate(frame.py(point.ms)))\" r=\"3\" fill=\"\(ChartPalette.blue)\"><title>p\(Self.percentileText(point.percentile)): \(SVG.number(point.ms)) ms\(rarity)</title></circle>\n"
     }
     out += "</g>\n"
+    // Above the maximum, or below it when the limit's line runs there.
+    let labelY =
+      maxP99Ms.map { abs(frame.py($0) - frame.py(maximum)) < 14 } == true ? frame.py(maximum) + 16 : frame.py(maximum) - 6
     out +=
-      "<text class=\"note\" x=\"\(SVG.coordinate(frame.left + frame.plotWidth - 4))\" y=\"\(SVG.coordinate(frame.py(maximum) - 6))\" text-anchor=\"end\">max \(SVG.number(maximum)) ms</text>\n"
+      "<text class=\"note\" x=\"\(SVG.coordinate(frame.left + frame.plotWidth - 4))\" y=\"\(SVG.coordinate(labelY))\" text-anchor=\"end\">max \(SVG.number(maximum)) ms</text>\n"
     return out + frame.close()
   }
 

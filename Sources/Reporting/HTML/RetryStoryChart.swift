@@ -63,13 +63,11 @@ struct RetryStoryChart {
     for (index, row) in rows.enumerated() {
       let middle = frame.top + rowHeight * (Double(index) + 0.5)
       out += "<g class=\"story-row\"><title>\(SVG.escape(describe(row)))</title>"
-      if index % 2 == 1 {
-        out +=
-          "<rect x=\"\(SVG.coordinate(frame.left))\" y=\"\(SVG.coordinate(middle - rowHeight / 2))\" width=\"\(SVG.coordinate(frame.plotWidth))\" height=\"\(SVG.coordinate(rowHeight))\" fill=\"#f3f4f6\"/>"
-      } else {
-        out +=
-          "<rect class=\"hover\" x=\"\(SVG.coordinate(frame.left))\" y=\"\(SVG.coordinate(middle - rowHeight / 2))\" width=\"\(SVG.coordinate(frame.plotWidth))\" height=\"\(SVG.coordinate(rowHeight))\"/>"
-      }
+      let band =
+        "x=\"\(SVG.coordinate(frame.left))\" y=\"\(SVG.coordinate(middle - rowHeight / 2))\" width=\"\(SVG.coordinate(frame.plotWidth))\" height=\"\(SVG.coordinate(rowHeight))\""
+      // Every other row shaded, so a row reads across; every row highlighted under the pointer.
+      if index % 2 == 1 { out += "<rect \(band) fill=\"#f3f4f6\"/>" }
+      out += "<rect class=\"hover\" \(band)/>"
       if rows.count <= 60 || index % 10 == 0 {
         out +=
           "<text class=\"tick\" x=\"\(SVG.coordinate(frame.left - 6))\" y=\"\(SVG.coordinate(middle))\" dy=\"0.32em\" text-anchor=\"end\">#\(row.notification)</text>"
