@@ -19,7 +19,10 @@ package struct JournalEntry: Sendable, Equatable {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      throw .unreadableJournal(
+        file: path, reason: !exists ? "No such file or directory" : isDirectory.boolValue ? "Is a directory" : "not UTF-8 text")
     }
     var entries: [JournalEntry] = []
     var number = 0

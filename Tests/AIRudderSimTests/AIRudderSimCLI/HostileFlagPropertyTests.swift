@@ -42,6 +42,7 @@ import Testing
     case "generate": return ["generate", smoke, "--count", "2"]
     case "receive": return ["receive", "--port", "0", "--until", "1", "--quiet"]
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
+    case "report": return ["report", RepositoryPath.fixture("retry-demo-report.json").path]
     default: return [command, "-"]
     }
   }

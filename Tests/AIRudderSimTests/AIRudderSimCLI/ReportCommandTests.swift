@@ -55,6 +55,19 @@ import Testing
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
   }
 
+  /// `-` reads the report from standard input; a journal that cannot be read is named as one.
+  @Test func standardInputAndAMissingJournal() async throws {
+    let json = String(decoding: try RunReportTests.sample().jsonData(), as: UTF8.self)
+    let text = await runTool(["report", "-"], stdin: json)
+    #expect(text.code == 0 && text.stdout == RunReportTests.sample().text, "\(text.stderr)")
+    let broken = await runTool(["report", "-"], stdin: "{")
+    #expect(broken.code == 2 && broken.stderr.hasPrefix("error: <stdin>: not a report"))
+    let report = RepositoryPath.fixture("retry-demo-report.json").path
+    let missing = await runTool(["report", report, "--journal", "/nonexistent/a.jsonl", "--html", "/nonexistent/x.html"])
+    #expect(missing.code == 2)
+    #expect(missing.stderr == "error: /nonexistent/a.jsonl: cannot read the journal: No such file or directory\n")
+  }
+
   @Test func htmlThatCannotBeCreatedIsExitTwo() async throws {
     let directory = try Self.directory()
     defer { try? FileManager.default.removeItem(at: directory) }
