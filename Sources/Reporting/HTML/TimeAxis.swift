@@ -18,7 +18,10 @@ struct TimeAxis {
   /// The axis, covering every interval.
   var scale: AxisScale { AxisScale.linear(upTo: end(of: max(series.intervals.count - 1, 0))) }
 
-  var label: String { "time (\(unit.name) since \(UTCTime.iso8601(origin).dropFirst(11).dropLast()) UTC)" }
+  var label: String {
+    guard !series.intervals.isEmpty else { return "time (\(unit.name))" }
+    return "time (\(unit.name) since \(UTCTime.iso8601(origin).dropFirst(11).dropLast()) UTC)"
+  }
 
   func start(of index: Int) -> Double { Double(series.start(of: index) - origin) / unit.seconds }
   func end(of index: Int) -> Double { start(of: index) + Double(series.width) / unit.seconds }

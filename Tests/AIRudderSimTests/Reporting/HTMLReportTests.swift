@@ -131,3 +131,22 @@ import Testing
     #expect(throws: ReportReadError.badJournalLine(file: path, line: 2)) { try JournalEntry.read(path: path) }
   }
 }
+
+extension HTMLReportTests {
+  /// A run stopped before anything ended (no interval, no latency, no journal line) still
+  /// gives a whole page: every chart, empty, and valid XML.
+  @Test func emptyRunRenders() throws {
+    var report = RunReportTests.sample()
+    report.timeSeries = TimeSeries()
+    report.latencyHistogram = LatencyHistogram()
+    report.notifications = .init(
+      generated: 0, delivered: 0, dropped: 0, abandoned: 0, cancelled: 0, deliveredOnAttempt: [0, 0, 0, 0, 0, 0], balanced: true)
+    let page = HTMLReport(report: report, journal: []).render()
+    for id in Self.allCharts.dropLast() {
+      let chart = try Self.svg(id, in: page)
+      #expect(XMLParser(data: Data(chart.utf8)).parse(), "\(id)")
+      #expect(!chart.contains("nan") && !chart.contains("inf"), "\(id)")
+    }
+    #expect(page.contains("no attempt ended") && !page.contains("since 00:00:00 UTC"))
+  }
+}
