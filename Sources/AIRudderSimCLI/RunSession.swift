@@ -48,8 +48,10 @@ package final class RunSession: Sendable {
   package func execute() async throws -> ExitCode {
     // Output files are checked before the run, not found unwritable after it.
     try options.reportPath.map { ReportFile(path: $0) }?.prepare()
+    try options.htmlPath.map { ReportFile(path: $0, what: Self.htmlWhat) }?.prepare()
     let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
-    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
+    let story = options.htmlPath.map { _ in AttemptStory() }
+    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal, story: story)
     var receiver: MockReceiver?
     let url: URL
     if let given = options.url {
@@ -63,19 +65,30 @@ package final class RunSession: Sendable {
       url = started.url
     }
     defer { receiver?.stop() }
+    let builtIn = receiver
+    let metrics = try options.metrics.map { address in
+      try address.start { (ledger.snapshot(), builtIn?.counts()) }
+    }
+    defer { metrics?.stop() }
     let transport = options.transport.makeTransport(
       for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), recorder: ledger)
 
     // The header goes out before the first request, so a user sees what runs against what.
-    stdout.write(makeReport(counts: ledger.snapshot(), elapsed: .zero, target: url, receiver: nil).header + "\n")
+    stdout.write(
+      makeReport(
+        counts: ledger.snapshot(), series: TimeSeries(), wallStart: Date().timeIntervalSince1970, elapsed: .zero, target: url,
+        receiver: nil
+      ).header + (metrics.map { "metrics: \(options.metrics!.url(port: $0.port))\n" } ?? "") + "\n")
     stdout.flush()
 
     let clock = ContinuousClock()
     let started = clock.now
+    let wallStart = Date().timeIntervalSince1970
     let task = Task { await dispatcher.run() }
-    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
+    let live = LiveRun(
+      ledger: ledger, journal: journal, story: story, receiver: receiver, target: url, started: started, wallStart: wallStart)
     let alreadyStopped = control.withLock { control in
       control.runTask = task
       control.live = live
@@ -102,16 +115,20 @@ package final class RunSession: Sendable {
       receiver.stop()
       receiverCounts = receiver.counts()
     }
-    var report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
+    var report = makeReport(
+      counts: counts, series: ledger.timeSeries(), wallStart: wallStart, elapsed: elapsed, target: url, receiver: receiverCounts)
     // The journal and the record are closed by now; a failed write makes the run's files untrustworthy.
     let outputFailures = [journal?.failure, receiver?.recordFailure].compactMap { $0 }
     if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
     stdout.write(report.summary)
     for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
-    return finishOutputs(report, failures: outputFailures)
+    return finishOutputs(report, story: story, failures: outputFailures)
   }
 
-  func makeReport(counts: RunCounts, elapsed: Duration, target: URL, receiver: ReceiverCounts?) -> RunReport {
+  /// `wallStart`: seconds since the Unix epoch when the run started.
+  func makeReport(
+    counts: RunCounts, series: TimeSeries, wallStart: Double, elapsed: Duration, target: URL, receiver: ReceiverCounts?
+  ) -> RunReport {
     let seconds = elapsed.seconds
     let latency = RunReport.Latency(counts.latency)
     let missed = options.thresholds.missed(by: counts)
@@ -124,7 +141,9 @@ package final class RunSession: Sendable {
     } else {
       exit = .success
     }
+    let startedAt = WallTime(seconds: wallStart)
     return RunReport(
+      startedAt: startedAt, endedAt: WallTime(milliseconds: startedAt.milliseconds + Int64((seconds * 1000).rounded())),
       scenario: options.scenario.name, target: Self.display(target), transport: options.transport.resolved(for: target).rawValue,
       mode: options.plan.mode.rawValue,
       concurrency: options.plan.concurrency,
@@ -136,7 +155,7 @@ package final class RunSession: Sendable {
         total: counts.attempts,
         byClass: Dictionary(uniqueKeysWithValues: counts.attemptsByClass.map { ($0.0.rawValue, $0.1) }),
         topErrors: counts.topErrors.map { .init(error: $0.0, count: $0.1) }),
-      latencyMs: latency,
+      latencyMs: latency, latencyHistogram: counts.latency, timeSeries: series,
       rate: .init(
         target: options.plan.mode == .rate ? options.plan.rate : nil,
         achieved: counts.achievedRate, lateStarts: counts.lateStarts),

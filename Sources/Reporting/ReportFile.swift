@@ -13,9 +13,9 @@ import Support
 /// never replaced; a symbolic link is followed, not replaced.
 package struct ReportFile: Sendable {
   let path: String
-  package static let what = "the report"
-  /// What the file is, in messages: "the report", "the JUnit file".
+  /// How messages name the file: `the report`, `the HTML report`, `the JUnit file`.
   let what: String
+  package static let what = "the report"
 
   package init(path: String, what: String = ReportFile.what) {
     self.path = path

@@ -44,6 +44,7 @@ import Testing
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
     // Nothing listens on port 1: a check that gets past its flags ends at once (exit 1).
     case "check": return ["check", "http://127.0.0.1:1/", "--only", "shape.page-example"]
+    case "report": return ["report", RepositoryPath.fixture("retry-demo-report.json").path]
     default: return [command, "-"]
     }
   }
