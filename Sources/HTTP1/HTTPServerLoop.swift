@@ -19,6 +19,8 @@ final class HTTPServerLoop {
   private let pool: HTTPWorkerPool
   private let limits: HTTPLimits
   private let connectionLimit: Int
+  /// https: every accepted connection speaks TLS with this context.
+  private let tls: TLSContext?
   /// `CLOCK_MONOTONIC` nanoseconds at which to start listening (`--down-for`), until then.
   private var listenAt: UInt64?
   /// Accepting is paused until then after the process ran out of descriptors.
@@ -31,7 +33,7 @@ final class HTTPServerLoop {
   private var generation: UInt32 = 0
   private var nextSweep: UInt64 = 0
   private let sweepInterval: UInt64
-  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+  let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
   private static let wakeToken = UInt64.max
   private static let listenerToken = UInt64.max - 1
@@ -42,8 +44,9 @@ final class HTTPServerLoop {
 
   init(
     listener: Int32, epoll: Int32, listenAt: UInt64?, mailbox: HTTPServerMailbox, pool: HTTPWorkerPool, limits: HTTPLimits,
-    connectionLimit: Int
+    connectionLimit: Int, tls: TLSContext? = nil
   ) {
+    self.tls = tls
     self.listener = listener
     self.epoll = epoll
     self.listenAt = listenAt
@@ -134,6 +137,14 @@ final class HTTPServerLoop {
       generation &+= 1
       let connection = HTTPServerConnection(
         fd: fd, token: UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32, limits: limits, now: now)
+      if let tls {
+        guard let session = tls.session(fd: fd, server: true) else {
+          close(fd)
+          continue
+        }
+        connection.tls = session
+        connection.handshaking = true
+      }
       connections[fd] = connection
       mailbox.openConnections.add(1, ordering: .relaxed)
       var event = epoll_event()
@@ -155,6 +166,10 @@ final class HTTPServerLoop {
     case .answering, .refusing:
       flushOutput(of: connection, now: now)
     case .waiting, .head, .body:
+      if connection.handshaking {
+        continueHandshake(connection, now: now)
+        return
+      }
       if events & EPOLLOUT.rawValue != 0, connection.flush() == nil {
         discard(connection)
         return
@@ -170,6 +185,10 @@ final class HTTPServerLoop {
   /// One read (at most 64 KiB, so no connection hogs the loop), then as many requests as the
   /// bytes make.
   private func read(_ connection: HTTPServerConnection, now: UInt64) {
+    if let tls = connection.tls {
+      read(connection, through: tls, now: now)
+      return
+    }
     let received = recv(connection.fd, readBuffer.baseAddress, readBuffer.count, 0)
     if received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
       arm(connection)
@@ -184,7 +203,7 @@ final class HTTPServerLoop {
     process(connection, now: now)
   }
 
-  private func process(_ connection: HTTPServerConnection, now: UInt64) {
+  func process(_ connection: HTTPServerConnection, now: UInt64) {
     while true {
       switch connection.parser.next() {
       case .needMore:
@@ -213,7 +232,8 @@ final class HTTPServerLoop {
         connection.enter(.handling, now: now)
         pool.submit(
           .init(
-            fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0))
+            fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0,
+            tls: connection.tls != nil))
         return
       }
     }
@@ -259,7 +279,12 @@ final class HTTPServerLoop {
     case .partlyAnswered(let rest, let keepAlive):
       connection.output = rest
       connection.enter(.answering(keepAlive: keepAlive), now: now)
-      arm(connection)
+      // A TLS answer is only made by the worker: it goes out from here.
+      if connection.tls != nil {
+        flushOutput(of: connection, now: now)
+      } else {
+        arm(connection)
+      }
     }
   }
 
@@ -280,8 +305,13 @@ final class HTTPServerLoop {
       if let deadline = connection.deadline(limits), deadline <= now { late.append(connection) }
     }
     for connection in late {
-      if connection.phase == .head || connection.phase == .body, connection.output.isEmpty {
-        _ = HTTPServerConnection.send(connection.fd, Self.timeoutBytes[...])  // best effort
+      if connection.phase == .head || connection.phase == .body, connection.output.isEmpty, !connection.handshaking {
+        // Best effort.
+        if let tls = connection.tls {
+          _ = Self.timeoutBytes.withUnsafeBytes { tls.write($0) }
+        } else {
+          _ = HTTPServerConnection.send(connection.fd, Self.timeoutBytes[...])
+        }
       }
       discard(connection)
     }
@@ -326,13 +356,14 @@ final class HTTPServerLoop {
   }
 
   /// Asks for the next event the phase waits for (epoll is one-shot: one event per arming).
-  private func arm(_ connection: HTTPServerConnection) {
+  func arm(_ connection: HTTPServerConnection) {
     var interest: UInt32
     switch connection.phase {
     case .handling: return
     case .answering, .refusing: interest = EPOLLOUT.rawValue
     case .waiting, .head, .body: interest = EPOLLIN.rawValue | (connection.output.isEmpty ? 0 : EPOLLOUT.rawValue)
     }
+    if connection.tlsWantsWrite { interest |= EPOLLOUT.rawValue }
     interest |= EPOLLONESHOT.rawValue
     var event = epoll_event()
     event.events = interest
@@ -342,9 +373,11 @@ final class HTTPServerLoop {
   }
 
   /// Closes a connection no worker has.
-  private func discard(_ connection: HTTPServerConnection) {
+  func discard(_ connection: HTTPServerConnection) {
     connections.removeValue(forKey: connection.fd)
     _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+    if let tls = connection.tls, !connection.handshaking { tls.shutdown() }
+    connection.tls = nil
     close(connection.fd)
     mailbox.openConnections.subtract(1, ordering: .relaxed)
   }

@@ -7,7 +7,8 @@ extension RunReport {
   package init(
     scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy,
     notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool,
-    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []
+    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = [],
+    tls: TLS? = nil
   ) {
     self.scenario = scenario
     self.target = target
@@ -25,5 +26,6 @@ extension RunReport {
     self.exitCode = exitCode
     self.receiver = receiver
     self.reconciliationErrors = reconciliationErrors
+    self.tls = tls
   }
 }
