@@ -61,6 +61,7 @@ typedef int (*alpn_select_cb_t)(airtls_ssl *, const unsigned char **, unsigned c
   X(ssl, airtls_session *, SSL_get1_session, (airtls_ssl *)) \
   X(ssl, int, SSL_SESSION_is_resumable, (const airtls_session *)) \
   X(ssl, void, SSL_SESSION_free, (airtls_session *)) \
+  X(ssl, airtls_session *, SSL_SESSION_dup, (const airtls_session *)) \
   X(ssl, int, SSL_session_reused, (const airtls_ssl *)) \
   X(ssl, void, SSL_get0_alpn_selected, (const airtls_ssl *, const unsigned char **, unsigned int *)) \
   X(ssl, int, SSL_do_handshake, (airtls_ssl *)) \
@@ -202,11 +203,13 @@ int airtls_ssl_set_session(airtls_ssl *ssl, airtls_session *session) { return p_
 
 airtls_session *airtls_ssl_resumable_session(airtls_ssl *ssl) {
   airtls_session *session = p_SSL_get1_session(ssl);
-  if (session != NULL && !p_SSL_SESSION_is_resumable(session)) {
-    p_SSL_SESSION_free(session);
-    return NULL;
-  }
-  return session;
+  if (session == NULL) return NULL;
+  // A copy: freeing a connection that was not shut down with close_notify marks its own
+  // session not resumable (SSL_free -> ssl_clear_bad_session), and connections here end
+  // without one when they are closed as idle, time out or fail.
+  airtls_session *copy = p_SSL_SESSION_is_resumable(session) ? p_SSL_SESSION_dup(session) : NULL;
+  p_SSL_SESSION_free(session);
+  return copy;
 }
 
 void airtls_session_free(airtls_session *session) { p_SSL_SESSION_free(session); }

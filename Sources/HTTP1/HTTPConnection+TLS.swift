@@ -28,11 +28,22 @@ extension HTTPConnection {
       case .bytes(let count): written += count
       case .wantRead, .wantWrite: return .wouldBlock
       case .end: return .failed(EPIPE)
-      case .socketError(let code): return .failed(code)
+      case .socketError(let code): return alert(on: tls).map { .tlsFailed($0) } ?? .failed(code)
       case .failed(let text): return .tlsFailed(text)
       }
     }
     return .sent
+  }
+
+  /// A peer that refuses the handshake (a client certificate it does not accept, say) sends
+  /// an alert and closes; under TLS 1.3 that can reach this end only after it finished its
+  /// side of the handshake and wrote into the reset socket. The alert says more than the
+  /// reset: it is read if it is there.
+  private func alert(on tls: TLSSession) -> String? {
+    var scratch = [UInt8](repeating: 0, count: 512)
+    let result = scratch.withUnsafeMutableBytes { tls.read(into: $0) }
+    if case .failed(let text) = result { return text }
+    return nil
   }
 
   /// Reads what has arrived, as `receive(through:)` does: until the answer is whole, broken or

@@ -130,10 +130,10 @@ final class TLSSession {
   /// An OpenSSL reason as a summary shows it: alerts about certificates are certificate errors.
   static func name(_ reason: String) -> String {
     if reason.contains("alert certificate required") {
-      return "TLS certificate error: the peer requires a client certificate (\(reason))"
+      return "TLS certificate error: the server requires a client certificate (\(reason))"
     }
     if reason.contains("alert") && (reason.contains("certificate") || reason.contains("unknown ca")) {
-      return "TLS certificate error: the peer refused the certificate (\(reason))"
+      return "TLS certificate error: the server refused the client certificate (\(reason))"
     }
     return "TLS error: \(reason)"
   }
