@@ -71,7 +71,11 @@ package final class TLSContext: Sendable {
     try readable(key, as: roles.1)
     switch airtls_ctx_use_certificate(pointer, certificate, key) {
     case 1: return
-    case 2: throw .badPEM(roles.1, file: key, reason: lastError())
+    case 2:
+      // OpenSSL checks the key against the certificate as it loads it.
+      let reason = lastError()
+      if reason == "key values mismatch" { throw .keyMismatch(roles.1, certificate: certificate, key: key) }
+      throw .badPEM(roles.1, file: key, reason: reason)
     case 3: throw .keyMismatch(roles.1, certificate: certificate, key: key)
     default: throw .badPEM(roles.0, file: certificate, reason: lastError())
     }
