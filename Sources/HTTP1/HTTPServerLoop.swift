@@ -17,7 +17,7 @@ final class HTTPServerLoop {
   private let epoll: Int32
   private let mailbox: HTTPServerMailbox
   private let pool: HTTPWorkerPool
-  private let limits: HTTPLimits
+  let limits: HTTPLimits
   private let connectionLimit: Int
   /// https: every accepted connection speaks TLS with this context.
   private let tls: TLSContext?
@@ -25,11 +25,11 @@ final class HTTPServerLoop {
   private var listenAt: UInt64?
   /// Accepting is paused until then after the process ran out of descriptors.
   private var acceptPausedUntil: UInt64?
-  private var connections: [Int32: HTTPServerConnection] = [:]
+  var connections: [Int32: HTTPServerConnection] = [:]
   /// Connections in the order they became ready for a request, oldest first: whom to shed.
   /// Entries of connections that moved on since are skipped (and compacted away).
-  private var shedLine: [(fd: Int32, token: UInt64, readiness: Int)] = []
-  private var shedFirst = 0
+  var shedLine: [(fd: Int32, token: UInt64, readiness: Int)] = []
+  var shedFirst = 0
   private var generation: UInt32 = 0
   private var nextSweep: UInt64 = 0
   private let sweepInterval: UInt64
@@ -38,7 +38,7 @@ final class HTTPServerLoop {
   private static let wakeToken = UInt64.max
   private static let listenerToken = UInt64.max - 1
   private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-  private static let timeoutBytes = HTTPStatusText.response(
+  static let timeoutBytes = HTTPStatusText.response(
     status: 408, body: Array(#"{"error":"request not received in time"}"#.utf8), contentType: "application/json", keepAlive: false
   )
 
@@ -294,56 +294,6 @@ final class HTTPServerLoop {
     connection.enter(.waiting, now: now)
     queueForShedding(connection)
     process(connection, now: now)
-  }
-
-  // MARK: Deadlines and shedding
-
-  /// Closes every connection past its deadline; one that had sent part of a request hears 408.
-  private func sweep(now: UInt64) {
-    var late: [HTTPServerConnection] = []
-    for connection in connections.values {
-      if let deadline = connection.deadline(limits), deadline <= now { late.append(connection) }
-    }
-    for connection in late {
-      if connection.phase == .head || connection.phase == .body, connection.output.isEmpty, !connection.handshaking {
-        // Best effort.
-        if let tls = connection.tls {
-          _ = Self.timeoutBytes.withUnsafeBytes { tls.write($0) }
-        } else {
-          _ = HTTPServerConnection.send(connection.fd, Self.timeoutBytes[...])
-        }
-      }
-      discard(connection)
-    }
-  }
-
-  private func queueForShedding(_ connection: HTTPServerConnection) {
-    shedLine.append((connection.fd, connection.token, connection.readiness))
-    if shedLine.count - shedFirst > 2 * connections.count + 1024 {
-      shedLine = shedLine[shedFirst...].filter { isCurrent($0) }
-      shedFirst = 0
-    }
-  }
-
-  private func isCurrent(_ entry: (fd: Int32, token: UInt64, readiness: Int)) -> Bool {
-    guard let connection = connections[entry.fd] else { return false }
-    return connection.token == entry.token && connection.readiness == entry.readiness
-  }
-
-  /// Closes the connection that became ready for a request longest ago and has no request
-  /// being answered (idle keep-alive, or a head or body still incomplete); false if none.
-  private func shedOldest() -> Bool {
-    while shedFirst < shedLine.count {
-      let entry = shedLine[shedFirst]
-      shedFirst += 1
-      if isCurrent(entry), let connection = connections[entry.fd], connection.isSheddable {
-        discard(connection)
-        return true
-      }
-    }
-    shedLine.removeAll(keepingCapacity: true)
-    shedFirst = 0
-    return false
   }
 
   // MARK: Bookkeeping
