@@ -15,9 +15,13 @@ import Testing
 struct TLSTransportTests {
   static let body = Data(#"{"TaskID":"t"}"#.utf8)
 
-  /// An https server answering 200 to everything, with the certificate `name`.
+  /// An https server answering 200 to everything, with the certificate `name`. It keeps idle
+  /// connections for 10 minutes: a test task starved for 15 s on a loaded machine must not see
+  /// the server's idle close and count a second handshake.
   static func server(_ name: String, clientCA: String? = nil) throws -> HTTPServer {
-    let server = HTTPServer(tls: TestCertificates.server(name, clientCA: clientCA)) { _ in
+    var limits = HTTPLimits()
+    limits.idleTimeout = .seconds(600)
+    let server = HTTPServer(limits: limits, tls: TestCertificates.server(name, clientCA: clientCA)) { _ in
       .respond(status: 200, body: Array("{}".utf8))
     }
     try server.start()
