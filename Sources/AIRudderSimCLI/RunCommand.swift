@@ -17,7 +17,9 @@ enum RunCommand {
       reconciles both sides. Load: --concurrency alone is the closed model; --rate starts R
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
-      --duration, or at the scenario's end.
+      --duration, or at the scenario's end. https targets are verified against the system's
+      trust store and the URL's host; --cacert, --cacert-add, --insecure, --cert and --cert-key
+      (scenario target keys cacert, cacertAdd, insecure, cert, certKey) change that.
 
       Each notification ends delivered (2xx on attempt k), dropped (every attempt failed),
       abandoned (refused, then the run ended before its retries) or cancelled (the run ended
