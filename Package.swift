@@ -18,6 +18,9 @@ let package = Package(
   targets: [
     /// epoll, eventfd and accept4, which the toolchain's Glibc module does not export.
     .target(name: "CLinuxEvents"),
+    /// OpenSSL 3 loaded at run time (dlopen): the few calls TLS needs, declared by hand, so the
+    /// build needs no OpenSSL headers.
+    .target(name: "CTLSShim", linkerSettings: [.linkedLibrary("dl")]),
     /// Small pieces every layer shares: durations, UTC time, seeded random, the JSON byte
     /// writer, "did you mean", input and output errors, checked output files.
     .target(name: "Support", swiftSettings: crossModule),
@@ -27,8 +30,8 @@ let package = Package(
     .target(name: "Scenario", dependencies: ["Contract", "Support"], swiftSettings: crossModule),
     /// The seeded dialer: contacts, calls, redials, batches of notifications.
     .target(name: "Generation", dependencies: ["Scenario", "Contract", "Support"], swiftSettings: crossModule),
-    /// HTTP/1.1 on the wire, client and server, on epoll.
-    .target(name: "HTTP1", dependencies: ["CLinuxEvents", "Support"], swiftSettings: crossModule),
+    /// HTTP/1.1 on the wire, client and server, on epoll; TLS through CTLSShim.
+    .target(name: "HTTP1", dependencies: ["CLinuxEvents", "CTLSShim", "Support"], swiftSettings: crossModule),
     /// Posting with AIRudder's retry policy: dispatcher, load models, transports.
     .target(name: "Delivery", dependencies: ["Generation", "Scenario", "Contract", "HTTP1", "Support"], swiftSettings: crossModule),
     /// The mock receiver: validation, faults, recording, counts.

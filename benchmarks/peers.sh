@@ -9,10 +9,16 @@
 # Printed per client: requests per second, and client CPU per request in microseconds (user + sys
 # of the client process over its requests). The fixed body has the mean size of `run`'s bodies.
 # Goal (issue 9): run >= hey's requests per second, at no more CPU per request than hey.
+# Then the https round: the same clients against nginx's https listener (a self-signed
+# certificate, which `run` trusts with --cacert; wrk, h2load and hey do not verify), and
+# `run --transport urlsession`, as `run` posted https before it spoke TLS itself (URLSession
+# trusts only the system store, so that one run sees a copy of the store with the certificate
+# added, bind-mounted over /etc/ssl/certs/ca-certificates.crt in a private mount namespace:
+# root only). Goal (issue 13): run over TLS >= hey's requests per second, and >= 10x URLSession.
 # BASELINE=path/to/airudder-sim adds a client `base`, that binary's `run` measured the same way in
 # the same rounds: before and after a change, in one session (issue 12: recording the time series
-# costs at most 3% of run's requests per second).
-#   usage: [BASELINE=BINARY] benchmarks/peers.sh [SECONDS] [CONCURRENCY] [ROUNDS]
+# costs at most 3% of run's requests per second). HTTPS_ROUND=0 skips the https round.
+#   usage: [BASELINE=BINARY] [HTTPS_ROUND=0] benchmarks/peers.sh [SECONDS] [CONCURRENCY] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -39,7 +45,9 @@ open(sys.argv[3], "w").write(
     'wrk.headers["User-Agent"] = "Airudder"\n' % json.dumps(body.decode()))
 PY
 url="http://127.0.0.1:$NGINX_PORT/"
-echo "nginx on $url; concurrency $concurrency; $seconds s per measurement; fixed body $(wc -c < "$work/body.json") bytes"
+echo "nginx on $url and https://127.0.0.1:$NGINX_TLS_PORT/; concurrency $concurrency; $seconds s per measurement;" \
+  "fixed body $(wc -c < "$work/body.json") bytes"
+cat /etc/ssl/certs/ca-certificates.crt "$NGINX_CERT" > "$work/bundle.crt"
 
 # Runs a client, keeps its output in $work/out, prints its CPU seconds (user + sys, children).
 cpu_of() {
@@ -80,40 +88,70 @@ measure_run() { measure_binary "$bin/airudder-sim"; }
 measure_base() { measure_binary "$BASELINE"; }
 measure_binary() {
   local cpu; cpu=$(cpu_of "$1" run Scenarios/load.json --url "$url" --concurrency "$concurrency" \
-    --duration "${seconds}s" --count 100000000 --quiet --report "$work/run.json")
+    --duration "${seconds}s" --count 100000000 --quiet --report "$work/run.json" ${tls_flags[@]+"${tls_flags[@]}"})
   local n wall
   read -r n wall < <(python3 -c "import json; r=json.load(open('$work/run.json')); print(r['attempts']['total'], r['elapsed_s'])")
   figures "$n" "$wall" "$cpu"
 }
 
-clients=(wrk h2load hey run)
-if [ -n "${BASELINE:-}" ]; then clients+=(base); fi
-declare -A rps cpu
-for round in $(seq "$rounds"); do
-  line="round $round:"
-  for client in "${clients[@]}"; do
-    read -r r c < <("measure_$client")
-    rps[$client]="${rps[$client]:-} $r"
-    cpu[$client]="${cpu[$client]:-} $c"
-    line+=" $client $r req/s ${c} µs/req;"
-  done
-  echo "$line"
-done
+# `run --transport urlsession` over https, seeing the store with nginx's certificate added.
+measure_urlsession() {
+  local cpu; cpu=$(cpu_of unshare --mount sh -c 'mount --bind "$0" /etc/ssl/certs/ca-certificates.crt && exec "$@"' \
+    "$work/bundle.crt" $bin/airudder-sim run Scenarios/load.json --url "$url" --concurrency "$concurrency" \
+    --duration "${seconds}s" --count 100000000 --quiet --report "$work/run.json" --transport urlsession)
+  local n wall
+  read -r n wall < <(python3 -c "import json; r=json.load(open('$work/run.json')); print(r['attempts']['by_class'].get('2xx', 0), r['elapsed_s'])")
+  figures "$n" "$wall" "$cpu"
+}
+
 median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf '%-8s %12s %12s\n' client "req/s" "µs/request"
-for client in "${clients[@]}"; do
-  printf '%-8s %12s %12s\n' "$client" "$(median "${rps[$client]}")" "$(median "${cpu[$client]}")"
-done
-python3 - "$(median "${rps[run]}")" "$(median "${cpu[run]}")" "$(median "${rps[hey]}")" "$(median "${cpu[hey]}")" <<'PY'
+declare -A rps cpu
+# Alternating rounds of `clients` against `url`; prints each round and the medians.
+compare() {
+  for round in $(seq "$rounds"); do
+    local line="round $round:"
+    for client in "${clients[@]}"; do
+      read -r r c < <("measure_$client")
+      rps[$client]="${rps[$client]:-} $r"
+      cpu[$client]="${cpu[$client]:-} $c"
+      line+=" $client $r req/s ${c} µs/req;"
+    done
+    echo "$line"
+  done
+  printf '%-11s %12s %12s\n' client "req/s" "µs/request"
+  for client in "${clients[@]}"; do
+    printf '%-11s %12s %12s\n' "$client" "$(median "${rps[$client]}")" "$(median "${cpu[$client]}")"
+  done
+  python3 - "$(median "${rps[run]}")" "$(median "${cpu[run]}")" "$(median "${rps[hey]}")" "$(median "${cpu[hey]}")" <<'PY'
 import sys
 run_rps, run_cpu, hey_rps, hey_cpu = map(float, sys.argv[1:])
 print("run / hey: %.0f%% of its requests per second (goal >= 100%%), %.0f%% of its CPU per request (goal <= 100%%)"
       % (100 * run_rps / hey_rps, 100 * run_cpu / hey_cpu))
 PY
-if [ -n "${BASELINE:-}" ]; then
-  python3 - "$(median "${rps[run]}")" "$(median "${cpu[run]}")" "$(median "${rps[base]}")" "$(median "${cpu[base]}")" <<'PY'
+  if [ -n "${rps[base]:-}" ]; then
+    python3 - "$(median "${rps[run]}")" "$(median "${cpu[run]}")" "$(median "${rps[base]}")" "$(median "${cpu[base]}")" <<'PY'
 import sys
 run_rps, run_cpu, base_rps, base_cpu = map(float, sys.argv[1:])
 print("run / base: %.1f%% of its requests per second, %.1f%% of its CPU per request" % (100 * run_rps / base_rps, 100 * run_cpu / base_cpu))
 PY
+  fi
+}
+
+echo "== http ($url)"
+clients=(wrk h2load hey run)
+if [ -n "${BASELINE:-}" ]; then clients+=(base); fi
+tls_flags=()
+compare
+[ "${HTTPS_ROUND:-1}" = 0 ] && exit 0
+
+url="https://127.0.0.1:$NGINX_TLS_PORT/"
+echo "== https ($url)"
+clients=(wrk h2load hey run)
+tls_flags=(--cacert "$NGINX_CERT")
+if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then clients+=(urlsession); else echo "(no URLSession figure: needs root for a private mount namespace)"; fi
+rps=() cpu=()
+compare
+if [ -n "${rps[urlsession]:-}" ]; then
+  python3 -c "import sys; print('run over TLS / run --transport urlsession: %.1fx (goal >= 10x)' % (float(sys.argv[1]) / float(sys.argv[2])))" \
+    "$(median "${rps[run]}")" "$(median "${rps[urlsession]}")"
 fi

@@ -36,6 +36,9 @@ enum ReceiveCommand {
       .init("--until", value: "N", help: "Stop after N notifications were accepted."),
       .init("--quiet", help: "No line per request."),
       .init("--metrics", value: "ADDR", help: "Serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9464)."),
+      .init("--tls-cert", value: "FILE", help: "Serve https with this certificate chain (PEM); needs --tls-key."),
+      .init("--tls-key", value: "FILE", help: "The private key (PEM) of --tls-cert."),
+      .init("--tls-client-ca", value: "FILE", help: "With --tls-cert: require client certificates signed by a CA in FILE."),
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
@@ -71,6 +74,7 @@ enum ReceiveCommand {
     configuration.faults = faults
     if let seed = try arguments.uint64("--seed") { configuration.seed = seed }
     configuration.recordPath = arguments.string("--record")
+    configuration.tls = try tlsSettings(arguments)
     let until = try arguments.int("--until", in: 1...Int.max)
     let quiet = arguments.has("--quiet")
     let metricsAddress = try arguments.string("--metrics").map(MetricsAddress.init)
@@ -86,6 +90,14 @@ enum ReceiveCommand {
     let receiver: MockReceiver
     do {
       receiver = try MockReceiver.start(configuration: configuration, onAnswer: log)
+    } catch let error as TLSSetupError {
+      let flag: String
+      switch error.role {
+      case .serverKey?: flag = "--tls-key"
+      case .clientCA?: flag = "--tls-client-ca"
+      default: flag = "--tls-cert"
+      }
+      throw CommandLineError.refusedValue(option: flag, value: arguments.string(flag) ?? "", reason: error.localizedDescription)
     } catch HTTPServer.ServerError.cannotBind(let host, let port, let reason) {
       // The flags chose the address: name them, as for any other refused value.
       let option = arguments.string("--port") != nil ? "--port" : "--host"
@@ -132,5 +144,24 @@ enum ReceiveCommand {
       return .failure
     }
     return .success
+  }
+
+  /// `--tls-cert` and `--tls-key` come together; `--tls-client-ca` only with them.
+  private static func tlsSettings(_ arguments: ParsedArguments) throws(CommandLineError) -> TLSServerSettings? {
+    let certificate = arguments.string("--tls-cert")
+    let key = arguments.string("--tls-key")
+    switch (certificate, key) {
+    case (let certificate?, let key?):
+      return TLSServerSettings(certificate: certificate, key: key, clientCA: arguments.string("--tls-client-ca"))
+    case (let certificate?, nil):
+      throw .invalidValue(option: "--tls-cert", value: certificate, expected: "--tls-key FILE beside it")
+    case (nil, let key?):
+      throw .invalidValue(option: "--tls-key", value: key, expected: "--tls-cert FILE beside it")
+    case (nil, nil):
+      if let ca = arguments.string("--tls-client-ca") {
+        throw .invalidValue(option: "--tls-client-ca", value: ca, expected: "--tls-cert and --tls-key beside it")
+      }
+      return nil
+    }
   }
 }

@@ -17,7 +17,9 @@ enum RunCommand {
       reconciles both sides. Load: --concurrency alone is the closed model; --rate starts R
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
-      --duration, or at the scenario's end.
+      --duration, or at the scenario's end. https targets are verified against the system's
+      trust store and the URL's host; --cacert, --cacert-add, --insecure, --cert and --cert-key
+      (scenario target keys cacert, cacertAdd, insecure, cert, certKey) change that.
 
       Each notification ends delivered (2xx on attempt k), dropped (every attempt failed),
       abandoned (refused, then the run ended before its retries) or cancelled (the run ended
@@ -39,7 +41,9 @@ enum RunCommand {
     positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input.")],
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
-      .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
+      .init(
+        "--transport", value: "T",
+        help: "auto (default: sockets; urlsession for https when OpenSSL 3 cannot be loaded), sockets or urlsession."),
       .init(
         "--keepalive-idle", value: "D",
         help: "Sockets: close a connection idle for D, before the receiver does (default 4s; 0 = one request per connection)."),
@@ -66,7 +70,7 @@ enum RunCommand {
       .init("--max-abandoned", value: "N", help: "Pass with up to N abandoned (default 0)."),
       .init("--max-p99", value: "D", help: "Fail when the p99 latency is above D."),
       .init("--min-success-rate", value: "P", help: "Fail when the success rate is below P (0.99 or 99%)."),
-    ])
+    ] + TLSOptions.flags)
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
     let options = try options(from: arguments, stdin: context.stdin)
@@ -84,7 +88,8 @@ enum RunCommand {
 
   /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.
   static func options(from arguments: ParsedArguments, stdin: FileHandle = .standardInput) throws -> RunOptions {
-    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!, stdin: stdin)
+    let scenarioPath = arguments.positional(0)!
+    var scenario = try ScenarioLoader.load(path: scenarioPath, stdin: stdin)
     if let seed = try arguments.uint64("--seed") { scenario.seed = seed }
     var plan = DeliveryPlan(scenario: scenario)
     if let key = arguments.string("--key") { plan.key = key }
@@ -142,6 +147,10 @@ enum RunCommand {
       }
       options.transport = choice
     }
+    options.tls = try TLSOptions(
+      arguments: arguments, target: scenario.target,
+      scenarioFile: scenarioPath == "-" ? ScenarioLoader.standardInputName : scenarioPath)
+    if let url { try options.tls.validate(for: url, transport: options.transport) }
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
     options.htmlPath = arguments.string("--html")

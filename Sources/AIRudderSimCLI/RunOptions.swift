@@ -11,6 +11,8 @@ package struct RunOptions: Sendable {
   /// The receiver; nil starts the built-in mock receiver on 127.0.0.1.
   package var url: URL?
   package var transport = TransportChoice.automatic
+  /// https: trust, verification and client certificate (flags over the scenario's target).
+  package var tls = TLSOptions()
   package var reportPath: String?
   package var journalPath: String?
   /// `--html FILE`: the report as a self-contained HTML page.

@@ -70,8 +70,17 @@ package final class RunSession: Sendable {
       try address.start { (ledger.snapshot(), builtIn?.counts()) }
     }
     defer { metrics?.stop() }
-    let transport = options.transport.makeTransport(
-      for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
+    let transport: any NotificationTransport
+    do {
+      transport = try options.transport.makeTransport(
+        for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle, tls: options.tls.settings)
+    } catch {
+      throw options.tls.named(error)
+    }
+    if let note = options.transport.fallbackNote(for: url) { stderr.line(note) }
+    if options.tls.settings.insecure && HTTPTarget(url: url)?.secure == true {
+      stderr.line("warning: --insecure: the receiver's TLS certificate and name are NOT verified")
+    }
     let dispatcher = Dispatcher(
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), recorder: ledger)
 
@@ -163,7 +172,18 @@ package final class RunSession: Sendable {
       thresholds: .init(
         maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
         maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
-      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation)
+      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation, tls: tlsSummary(for: target))
+  }
+
+  /// How an https target was reached, for the header and the report; nil for http.
+  func tlsSummary(for target: URL) -> RunReport.TLS? {
+    guard HTTPTarget(url: target)?.secure == true else { return nil }
+    let settings = options.tls.settings
+    guard options.transport.resolved(for: target) == .sockets else {
+      return RunReport.TLS(insecure: false, trust: "system store (URLSession)", clientCertificate: nil)
+    }
+    return RunReport.TLS(
+      insecure: settings.insecure, trust: settings.trustDescription, clientCertificate: settings.clientCertificate)
   }
 
   /// The URL without user or password, for output.

@@ -114,6 +114,9 @@ package enum Tool {
       stderr.line("error: \(error.localizedDescription)")
       if case .cannotCreate = error { return ExitCode.usage.rawValue }
       return ExitCode.failure.rawValue
+    } catch let error as TLSSetupError {
+      stderr.line("error: \(error.localizedDescription)")
+      return ExitCode.usage.rawValue
     } catch let error as HTTPServer.ServerError {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue

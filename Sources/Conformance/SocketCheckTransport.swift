@@ -16,7 +16,7 @@ package struct SocketCheckTransport: CheckTransport {
 
   /// Nil unless `url` is `http://` with a host. Resolves the host once (blocking).
   package init?(url: URL) {
-    guard let target = HTTPTarget(url: url) else { return nil }
+    guard let target = HTTPTarget(url: url), !target.secure else { return nil }
     self.target = target
     addresses = HTTPProbeConnection.resolve(target)
   }

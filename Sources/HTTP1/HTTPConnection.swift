@@ -23,8 +23,13 @@ final class HTTPConnection {
   /// How long it had been idle when it took its current request (nanoseconds).
   var reusedAfter: UInt64 = 0
   private(set) var request: HTTPConnectionLoop.Request?
-  private(set) var written = 0
-  private var reader = HTTPResponseReader()
+  var written = 0
+  var reader = HTTPResponseReader()
+  /// https: the connection's TLS, and whether its handshake is still under way.
+  var tls: TLSSession?
+  var handshaking = false
+  /// Its TLS session was kept for the next connection to resume.
+  var sessionKept = false
   /// The epoll events asked for.
   var interest: UInt32 = 0
 
@@ -95,11 +100,18 @@ final class HTTPConnection {
     case sent
     case wouldBlock
     case failed(Int32)
+    /// TLS failed (an alert, a bad record), named.
+    case tlsFailed(String)
   }
 
   /// Writes as much of the request as the socket takes.
   func send() -> SendProgress {
     guard let request else { return .sent }
+    if let tls {
+      return request.head.withUnsafeBytes { head in
+        request.body.withUnsafeBytes { body in send(through: tls, head: head, body: body) }
+      }
+    }
     while written < request.count {
       let sent = request.head.withUnsafeBytes { head in
         request.body.withUnsafeBytes { body in Self.send(fd, head, body, from: written) }
@@ -149,11 +161,14 @@ final class HTTPConnection {
     case wouldBlock
     case step(HTTPResponseReader.Step)
     case failed(Int32)
+    /// TLS failed (an alert, a bad record), named.
+    case tlsFailed(String)
   }
 
   /// Reads what has arrived through `buffer` (shared by every connection) until the answer is
   /// whole, broken or cut, or the socket is drained.
   func receive(through buffer: UnsafeMutableRawBufferPointer) -> ReadProgress {
+    if let tls { return receive(through: tls, buffer: buffer) }
     while true {
       let received = recv(fd, buffer.baseAddress, buffer.count, 0)
       if received < 0 {
@@ -169,6 +184,7 @@ final class HTTPConnection {
   }
 
   func close() {
+    tls = nil
     Glibc.close(fd)
   }
 

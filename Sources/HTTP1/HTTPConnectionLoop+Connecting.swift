@@ -47,7 +47,11 @@ extension HTTPConnectionLoop {
   func connected(_ connection: HTTPConnection) {
     connection.connecting = false
     connection.fallbacks = []
-    send(on: connection)
+    if tls != nil || target.secure {
+      startTLS(on: connection)
+    } else {
+      send(on: connection)
+    }
   }
 
   /// A connect that failed: the next address, or the request fails with the reason.

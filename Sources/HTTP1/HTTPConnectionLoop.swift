@@ -40,6 +40,14 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
   }
 
   let target: HTTPTarget
+  /// https: the TLS every connection shares (trust, verification, client certificate).
+  let tls: TLSContext?
+  /// The last resumable TLS session (`SSL_SESSION`), offered by the next connection; the loop
+  /// thread's, freed on replacement and at the end.
+  var keptSession: OpaquePointer?
+  /// TLS handshakes completed, and those that resumed a session (for tests and figures).
+  package let tlsHandshakes = Atomic<Int>(0)
+  package let tlsResumed = Atomic<Int>(0)
   let maxConnections: Int
   var keepAlive: KeepAlivePolicy
   private let epoll: Int32
@@ -77,8 +85,10 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
   var lastLookup: UInt64 = 0
   private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
-  package init(target: HTTPTarget, maxConnections: Int, keepAlive: KeepAlivePolicy = KeepAlivePolicy()) {
+  /// `tls` is required for an https target (without it, every request fails).
+  package init(target: HTTPTarget, maxConnections: Int, keepAlive: KeepAlivePolicy = KeepAlivePolicy(), tls: TLSContext? = nil) {
     self.target = target
+    self.tls = tls
     self.maxConnections = max(1, maxConnections)
     self.keepAlive = keepAlive
     epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -102,6 +112,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     close(wakeup)
     close(epoll)
     readBuffer.deallocate()
+    if let keptSession { forgetSession(keptSession) }
   }
 
   /// Hands a request to the loop; its continuation is resumed exactly once, from the loop.
@@ -285,6 +296,10 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       }
       return
     }
+    if connection.handshaking {
+      continueHandshake(connection)
+      return
+    }
     guard connection.request != nil else {
       // An idle connection that became readable was closed by the server (or sent what
       // nobody asked for): it must not carry the next request.
@@ -318,6 +333,8 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
       }
       closedUnderRequest(connection)
       end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
+    case .tlsFailed(let text):
+      end(connection, with: .connectionError(text), reusable: false)
     }
   }
 
@@ -325,6 +342,8 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     switch connection.receive(through: readBuffer) {
     case .wouldBlock:
       break
+    case .tlsFailed(let text):
+      end(connection, with: .connectionError(text), reusable: false)
     case .failed(let error):
       closedUnderRequest(connection)
       end(connection, with: .connectionError(HTTPConnection.SocketError(code: error).description), reusable: false)
@@ -345,9 +364,10 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
 
   /// Resumes the connection's request with `outcome`; the connection serves the next one or
   /// closes.
-  private func end(_ connection: HTTPConnection, with outcome: AttemptOutcome, reusable: Bool) {
+  func end(_ connection: HTTPConnection, with outcome: AttemptOutcome, reusable: Bool) {
     let wholeRequestWent = connection.isWritten
     guard let request = connection.release() else { return }
+    if connection.tls != nil, case .response = outcome { keepSession(of: connection) }
     request.continuation.resume(returning: outcome)
     let idleLimit = keepAlive.idleLimit(serverTimeout: connection.serverKeepAliveTimeout)
     if reusable && wholeRequestWent && idleLimit > 0 {
@@ -400,7 +420,7 @@ package final class HTTPConnectionLoop: @unchecked Sendable {
     connection.interest = interest
   }
 
-  private func setInterest(_ connection: HTTPConnection, _ interest: UInt32) {
+  func setInterest(_ connection: HTTPConnection, _ interest: UInt32) {
     if connection.interest != interest { register(connection, interest: interest, adding: false) }
   }
 

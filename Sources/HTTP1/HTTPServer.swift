@@ -22,6 +22,8 @@ package final class HTTPServer: Sendable {
   package let host: String
   private let handler: Handler
   private let requestedPort: UInt16
+  /// https: the certificate, key and client CA; nil serves plain http.
+  package let tls: TLSServerSettings?
 
   private struct Running: Sendable {
     let mailbox: HTTPServerMailbox
@@ -43,8 +45,13 @@ package final class HTTPServer: Sendable {
   static let backlog: Int32 = 4096
 
   /// Binds `host:port` (port 0: a free one) when started.
-  package init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = HTTPLimits(), handler: @escaping Handler) {
+  /// With `tls`, serves https (`start` checks its files and throws `TLSSetupError`).
+  package init(
+    host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPLimits = HTTPLimits(), tls: TLSServerSettings? = nil,
+    handler: @escaping Handler
+  ) {
     self.host = host
+    self.tls = tls
     self.limits = limits
     self.handler = handler
     requestedPort = port
@@ -74,6 +81,7 @@ package final class HTTPServer: Sendable {
   /// bound but not listening) until that much time has passed.
   package func start(listenAfter delay: Duration = .zero) throws {
     let port = requestedPort
+    let context = try tls.map { settings throws(TLSSetupError) in try TLSContext.server(settings) }
     guard let address = SocketAddress(numericHost: host, port: port) else {
       throw ServerError.cannotBind(host: host, port: port, reason: "not an IPv4 or IPv6 address")
     }
@@ -109,7 +117,7 @@ package final class HTTPServer: Sendable {
     let thread = Thread {
       HTTPServerLoop(
         listener: fd, epoll: epoll, listenAt: listenAt, mailbox: mailbox, pool: pool, limits: limits,
-        connectionLimit: connectionLimit
+        connectionLimit: connectionLimit, tls: context
       ).run()
       running.exited.signal()
     }

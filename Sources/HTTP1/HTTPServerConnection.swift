@@ -40,6 +40,11 @@ final class HTTPServerConnection {
   var output: [UInt8] = []
   /// The epoll events asked for (0 while disarmed: epoll is one-shot).
   var interest: UInt32 = 0
+  /// https: the connection's TLS; while `handshaking`, no request bytes yet. OpenSSL may need
+  /// the socket writable to go on (`tlsWantsWrite`), whatever the phase.
+  var tls: TLSSession?
+  var handshaking = false
+  var tlsWantsWrite = false
 
   init(fd: Int32, token: UInt64, limits: HTTPLimits, now: UInt64) {
     self.fd = fd
@@ -118,6 +123,7 @@ final class HTTPServerConnection {
   /// full; nil when the peer is gone.
   func flush() -> Bool? {
     guard !output.isEmpty else { return true }
+    if let tls { return flush(through: tls) }
     switch Self.send(fd, output[...]) {
     case .all:
       output.removeAll()

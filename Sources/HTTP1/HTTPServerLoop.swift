@@ -17,33 +17,36 @@ final class HTTPServerLoop {
   private let epoll: Int32
   private let mailbox: HTTPServerMailbox
   private let pool: HTTPWorkerPool
-  private let limits: HTTPLimits
+  let limits: HTTPLimits
   private let connectionLimit: Int
+  /// https: every accepted connection speaks TLS with this context.
+  private let tls: TLSContext?
   /// `CLOCK_MONOTONIC` nanoseconds at which to start listening (`--down-for`), until then.
   private var listenAt: UInt64?
   /// Accepting is paused until then after the process ran out of descriptors.
   private var acceptPausedUntil: UInt64?
-  private var connections: [Int32: HTTPServerConnection] = [:]
+  var connections: [Int32: HTTPServerConnection] = [:]
   /// Connections in the order they became ready for a request, oldest first: whom to shed.
   /// Entries of connections that moved on since are skipped (and compacted away).
-  private var shedLine: [(fd: Int32, token: UInt64, readiness: Int)] = []
-  private var shedFirst = 0
+  var shedLine: [(fd: Int32, token: UInt64, readiness: Int)] = []
+  var shedFirst = 0
   private var generation: UInt32 = 0
   private var nextSweep: UInt64 = 0
   private let sweepInterval: UInt64
-  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+  let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
   private static let wakeToken = UInt64.max
   private static let listenerToken = UInt64.max - 1
   private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-  private static let timeoutBytes = HTTPStatusText.response(
+  static let timeoutBytes = HTTPStatusText.response(
     status: 408, body: Array(#"{"error":"request not received in time"}"#.utf8), contentType: "application/json", keepAlive: false
   )
 
   init(
     listener: Int32, epoll: Int32, listenAt: UInt64?, mailbox: HTTPServerMailbox, pool: HTTPWorkerPool, limits: HTTPLimits,
-    connectionLimit: Int
+    connectionLimit: Int, tls: TLSContext? = nil
   ) {
+    self.tls = tls
     self.listener = listener
     self.epoll = epoll
     self.listenAt = listenAt
@@ -134,6 +137,14 @@ final class HTTPServerLoop {
       generation &+= 1
       let connection = HTTPServerConnection(
         fd: fd, token: UInt64(UInt32(bitPattern: fd)) | UInt64(generation) << 32, limits: limits, now: now)
+      if let tls {
+        guard let session = tls.session(fd: fd, server: true) else {
+          close(fd)
+          continue
+        }
+        connection.tls = session
+        connection.handshaking = true
+      }
       connections[fd] = connection
       mailbox.openConnections.add(1, ordering: .relaxed)
       var event = epoll_event()
@@ -155,6 +166,10 @@ final class HTTPServerLoop {
     case .answering, .refusing:
       flushOutput(of: connection, now: now)
     case .waiting, .head, .body:
+      if connection.handshaking {
+        continueHandshake(connection, now: now)
+        return
+      }
       if events & EPOLLOUT.rawValue != 0, connection.flush() == nil {
         discard(connection)
         return
@@ -170,6 +185,10 @@ final class HTTPServerLoop {
   /// One read (at most 64 KiB, so no connection hogs the loop), then as many requests as the
   /// bytes make.
   private func read(_ connection: HTTPServerConnection, now: UInt64) {
+    if let tls = connection.tls {
+      read(connection, through: tls, now: now)
+      return
+    }
     let received = recv(connection.fd, readBuffer.baseAddress, readBuffer.count, 0)
     if received < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
       arm(connection)
@@ -184,7 +203,7 @@ final class HTTPServerLoop {
     process(connection, now: now)
   }
 
-  private func process(_ connection: HTTPServerConnection, now: UInt64) {
+  func process(_ connection: HTTPServerConnection, now: UInt64) {
     while true {
       switch connection.parser.next() {
       case .needMore:
@@ -213,7 +232,8 @@ final class HTTPServerLoop {
         connection.enter(.handling, now: now)
         pool.submit(
           .init(
-            fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0))
+            fd: connection.fd, token: connection.token, request: box.request, moreBuffered: connection.parser.bufferedCount > 0,
+            tls: connection.tls != nil))
         return
       }
     }
@@ -259,7 +279,12 @@ final class HTTPServerLoop {
     case .partlyAnswered(let rest, let keepAlive):
       connection.output = rest
       connection.enter(.answering(keepAlive: keepAlive), now: now)
-      arm(connection)
+      // A TLS answer is only made by the worker: it goes out from here.
+      if connection.tls != nil {
+        flushOutput(of: connection, now: now)
+      } else {
+        arm(connection)
+      }
     }
   }
 
@@ -269,51 +294,6 @@ final class HTTPServerLoop {
     connection.enter(.waiting, now: now)
     queueForShedding(connection)
     process(connection, now: now)
-  }
-
-  // MARK: Deadlines and shedding
-
-  /// Closes every connection past its deadline; one that had sent part of a request hears 408.
-  private func sweep(now: UInt64) {
-    var late: [HTTPServerConnection] = []
-    for connection in connections.values {
-      if let deadline = connection.deadline(limits), deadline <= now { late.append(connection) }
-    }
-    for connection in late {
-      if connection.phase == .head || connection.phase == .body, connection.output.isEmpty {
-        _ = HTTPServerConnection.send(connection.fd, Self.timeoutBytes[...])  // best effort
-      }
-      discard(connection)
-    }
-  }
-
-  private func queueForShedding(_ connection: HTTPServerConnection) {
-    shedLine.append((connection.fd, connection.token, connection.readiness))
-    if shedLine.count - shedFirst > 2 * connections.count + 1024 {
-      shedLine = shedLine[shedFirst...].filter { isCurrent($0) }
-      shedFirst = 0
-    }
-  }
-
-  private func isCurrent(_ entry: (fd: Int32, token: UInt64, readiness: Int)) -> Bool {
-    guard let connection = connections[entry.fd] else { return false }
-    return connection.token == entry.token && connection.readiness == entry.readiness
-  }
-
-  /// Closes the connection that became ready for a request longest ago and has no request
-  /// being answered (idle keep-alive, or a head or body still incomplete); false if none.
-  private func shedOldest() -> Bool {
-    while shedFirst < shedLine.count {
-      let entry = shedLine[shedFirst]
-      shedFirst += 1
-      if isCurrent(entry), let connection = connections[entry.fd], connection.isSheddable {
-        discard(connection)
-        return true
-      }
-    }
-    shedLine.removeAll(keepingCapacity: true)
-    shedFirst = 0
-    return false
   }
 
   // MARK: Bookkeeping
@@ -326,13 +306,14 @@ final class HTTPServerLoop {
   }
 
   /// Asks for the next event the phase waits for (epoll is one-shot: one event per arming).
-  private func arm(_ connection: HTTPServerConnection) {
+  func arm(_ connection: HTTPServerConnection) {
     var interest: UInt32
     switch connection.phase {
     case .handling: return
     case .answering, .refusing: interest = EPOLLOUT.rawValue
     case .waiting, .head, .body: interest = EPOLLIN.rawValue | (connection.output.isEmpty ? 0 : EPOLLOUT.rawValue)
     }
+    if connection.tlsWantsWrite { interest |= EPOLLOUT.rawValue }
     interest |= EPOLLONESHOT.rawValue
     var event = epoll_event()
     event.events = interest
@@ -342,9 +323,11 @@ final class HTTPServerLoop {
   }
 
   /// Closes a connection no worker has.
-  private func discard(_ connection: HTTPServerConnection) {
+  func discard(_ connection: HTTPServerConnection) {
     connections.removeValue(forKey: connection.fd)
     _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+    if let tls = connection.tls, !connection.handshaking { tls.shutdown() }
+    connection.tls = nil
     close(connection.fd)
     mailbox.openConnections.subtract(1, ordering: .relaxed)
   }

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Where the socket transport connects and what it puts in the request line and `Host`
-/// header, taken from an `http://` URL.
+/// header, taken from an `http://` or `https://` URL.
 package struct HTTPTarget: Sendable, Equatable {
   /// The host to resolve: a name or an address, IPv6 without brackets.
   package let host: String
@@ -14,13 +14,17 @@ package struct HTTPTarget: Sendable, Equatable {
   let requestTarget: String
   /// The `Host` header: as in the URL, with the port only when the URL names one.
   let hostHeader: String
+  /// `https`: TLS on the connection, the certificate checked against `host`.
+  package let secure: Bool
 
-  /// Nil unless `url` is `http://` with a host.
+  /// Nil unless `url` is `http://` or `https://` with a host.
   package init?(url: URL) {
-    guard url.scheme?.lowercased() == "http", var host = url.host, !host.isEmpty else { return nil }
+    let scheme = url.scheme?.lowercased()
+    guard scheme == "http" || scheme == "https", var host = url.host, !host.isEmpty else { return nil }
     if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
     self.host = host
-    guard let port = UInt16(exactly: url.port ?? 80) else { return nil }
+    secure = scheme == "https"
+    guard let port = UInt16(exactly: url.port ?? (secure ? 443 : 80)) else { return nil }
     self.port = port
     let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
     let path = components?.percentEncodedPath ?? ""

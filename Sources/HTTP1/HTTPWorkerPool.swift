@@ -20,6 +20,8 @@ final class HTTPWorkerPool: Sendable {
     /// Bytes of a next request are already buffered: the loop must look at them, so the
     /// worker cannot re-arm the socket itself.
     let moreBuffered: Bool
+    /// https: the worker only makes the answer; the loop, which owns the TLS session, sends it.
+    var tls = false
   }
 
   private struct State {
@@ -129,8 +131,8 @@ final class HTTPWorkerPool: Sendable {
     var request = job.request
     var moreBuffered = job.moreBuffered
     while true {
-      let outcome = answer(request, on: job.fd, moreBuffered: moreBuffered)
-      guard case .answered(keepAlive: true) = outcome, !moreBuffered else {
+      let outcome = answer(request, on: job.fd, moreBuffered: moreBuffered, tls: job.tls)
+      guard case .answered(keepAlive: true) = outcome, !moreBuffered, !job.tls else {
         finish(job, outcome)
         return
       }
@@ -163,7 +165,7 @@ final class HTTPWorkerPool: Sendable {
   }
 
   /// Runs the handler and sends its answer on the non-blocking socket as far as it goes.
-  private func answer(_ request: HTTPRequest, on fd: Int32, moreBuffered: Bool) -> HTTPServerMailbox.Outcome {
+  private func answer(_ request: HTTPRequest, on fd: Int32, moreBuffered: Bool, tls: Bool) -> HTTPServerMailbox.Outcome {
     switch handler(request) {
     case .drop:
       // Reset rather than close cleanly, as a crashed receiver would.
@@ -173,6 +175,7 @@ final class HTTPWorkerPool: Sendable {
     case .respond(let status, let body, let contentType):
       let keepAlive = request.keepAlive && !mailbox.stopping.load(ordering: .acquiring)
       let bytes = HTTPStatusText.response(status: status, body: body, contentType: contentType, keepAlive: keepAlive)
+      if tls { return .partlyAnswered(rest: bytes, keepAlive: keepAlive) }
       switch HTTPServerConnection.send(fd, bytes[...]) {
       case .all: return .answered(keepAlive: keepAlive)
       case .part(let sent): return .partlyAnswered(rest: Array(bytes[sent...]), keepAlive: keepAlive)

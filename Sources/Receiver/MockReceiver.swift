@@ -26,7 +26,9 @@ package final class MockReceiver: Sendable {
     let state = ReceiverState(
       validator: NotificationValidator(key: configuration.key),
       plan: FaultPlan(faults: configuration.faults, seed: configuration.seed), recorder: recorder, onAnswer: onAnswer)
-    let server = HTTPServer(host: configuration.host, port: configuration.port, limits: configuration.limits) { request in
+    let server = HTTPServer(
+      host: configuration.host, port: configuration.port, limits: configuration.limits, tls: configuration.tls
+    ) { request in
       state.answer(request)
     }
     try server.start(listenAfter: configuration.faults.downFor.duration)
@@ -35,10 +37,10 @@ package final class MockReceiver: Sendable {
 
   package var port: UInt16 { server.port }
 
-  /// `http://127.0.0.1:PORT/` (IPv6 hosts in brackets).
+  /// `http://127.0.0.1:PORT/` (IPv6 hosts in brackets; `https` with TLS).
   package var url: URL {
     let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-    return URL(string: "http://\(host):\(server.port)/")!
+    return URL(string: "\(configuration.tls == nil ? "http" : "https")://\(host):\(server.port)/")!
   }
 
   /// Stops listening and closes every connection; waits for answers being delayed to end.

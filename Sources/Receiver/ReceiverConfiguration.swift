@@ -13,6 +13,8 @@ package struct ReceiverConfiguration: Sendable {
   package var seed: UInt64 = 1
   package var recordPath: String?
   package var limits = HTTPLimits()
+  /// https (`receive --tls-cert --tls-key`); nil serves plain http.
+  package var tls: TLSServerSettings?
 
   package init() {}
 

@@ -9,7 +9,8 @@ extension RunReport {
     policy: Policy,
     notifications: Notifications, attempts: Attempts, latencyMs: Latency, latencyHistogram: LatencyHistogram,
     timeSeries: TimeSeries, rate: Rate, elapsedS: Double, interrupted: Bool,
-    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []
+    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = [],
+    tls: TLS? = nil
   ) {
     self.startedAt = startedAt
     self.endedAt = endedAt
@@ -31,5 +32,6 @@ extension RunReport {
     self.exitCode = exitCode
     self.receiver = receiver
     self.reconciliationErrors = reconciliationErrors
+    self.tls = tls
   }
 }

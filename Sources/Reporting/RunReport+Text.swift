@@ -13,6 +13,7 @@ extension RunReport {
     lines.append("airudder-sim run: \(scenario) -> \(target)")
     let targetRate = rate.target.map { ", target rate \(Self.short($0))/s" } ?? ""
     lines.append("mode \(mode)\(targetRate), concurrency \(concurrency), transport \(transport)")
+    if let tls { lines.append(tls.headerLine) }
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling =

@@ -172,10 +172,12 @@ package struct RunReport: Codable, Sendable, Equatable {
   package var receiver: ReceiverCounts?
   /// Differences between what the sender delivered and what the built-in receiver accepted.
   package var reconciliationErrors: [String] = []
+  /// https: how the receiver's certificate was checked; absent for http.
+  package var tls: TLS?
 
   enum CodingKeys: String, CodingKey {
     case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
-      receiver
+      receiver, tls
     case latencyMs = "latency_ms"
     case startedAt = "started_at"
     case endedAt = "ended_at"

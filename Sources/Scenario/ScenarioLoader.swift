@@ -27,7 +27,10 @@ package enum ScenarioLoader {
       let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
       throw .unreadable(file: path, reason: reason)
     }
-    return try decode(data, file: path)
+    var scenario = try decode(data, file: path)
+    // Files a scenario names are found beside it, wherever the tool runs from.
+    scenario.target.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
+    return scenario
   }
 
   /// Parses `data` and decodes it. A syntax error ends the reading. Otherwise every decoding

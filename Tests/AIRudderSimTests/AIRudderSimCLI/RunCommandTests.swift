@@ -88,8 +88,8 @@ import Testing
       "error: invalid value 'curl' for '--transport': expected auto, sockets or urlsession"
     ),
     (
-      ["run", "Scenarios/smoke.json", "--transport", "sockets", "--url", "https://127.0.0.1:9/"],
-      "error: invalid value 'sockets' for '--transport': the socket transport speaks plain http only; use --transport urlsession (or auto) for https URLs"
+      ["run", "Scenarios/smoke.json", "--transport", "urlsession", "--url", "https://127.0.0.1:9/", "--cacert", "ca.pem"],
+      "error: invalid value 'ca.pem' for '--cacert': URLSession cannot do this; use --transport sockets (or auto)"
     ),
     (["receive", "--port", "70000"], "error: invalid value '70000' for '--port': expected a whole number from 0 to 65535"),
     (["receive", "--error-rate", "1.5"], "error: invalid value '1.5' for '--error-rate': expected a rate from 0 to 1"),

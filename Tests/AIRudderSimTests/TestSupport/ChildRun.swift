@@ -21,7 +21,7 @@ enum ChildRun {
   /// Runs `arguments` in `folder`; `whileRunning` gets the stdout file and may drive the child
   /// (connect to it, interrupt it). The child is terminated after `timeout` seconds.
   static func run(
-    _ arguments: [String], in folder: URL, timeout: Double = 60,
+    _ arguments: [String], in folder: URL, timeout: Double = 60, environment: [String: String] = [:],
     whileRunning: ((_ process: Process, _ stdout: URL) async -> Void)? = nil
   ) async throws -> Outcome {
     let name = UUID().uuidString
@@ -41,6 +41,9 @@ enum ChildRun {
     process.executableURL = ToolProcess.executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = outHandle
     process.standardError = errHandle
