@@ -77,6 +77,11 @@ package struct ParsedArguments: Sendable {
 
   package func has(_ flag: String) -> Bool { flags.contains(flag) }
 
+  /// Gives `option` the value `value` unless the command line gave it one (`AIRUDDER_KEY`).
+  package mutating func setDefault(_ option: String, _ value: String) {
+    if values[option] == nil { values[option] = value }
+  }
+
   package func string(_ option: String) -> String? { values[option] }
 
   package func positional(_ index: Int) -> String? {
