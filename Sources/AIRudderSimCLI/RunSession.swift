@@ -72,6 +72,7 @@ package final class RunSession: Sendable {
     stdout.write(makeReport(counts: ledger.snapshot(), elapsed: .zero, target: url, receiver: nil).header + "\n")
     stdout.flush()
 
+    await waitForStart()
     let clock = ContinuousClock()
     let started = clock.now
     let task = Task { await dispatcher.run() }
@@ -144,7 +145,9 @@ package final class RunSession: Sendable {
       thresholds: .init(
         maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
         maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
-      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation)
+      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation, scenarioMD5: options.scenarioMD5,
+      seed: options.scenario.seed, notificationLimit: options.plan.count,
+      shard: .init(index: options.plan.shard.index, count: options.plan.shard.count))
   }
 
   /// The URL without user or password, for output.

@@ -7,9 +7,15 @@ extension RunReport {
   package init(
     scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy,
     notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool,
-    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = []
+    thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = [],
+    scenarioMD5: String = "", seed: UInt64 = 0, notificationLimit: Int? = nil,
+    shard: ShardOrigin? = ShardOrigin(index: 0, count: 1)
   ) {
     self.scenario = scenario
+    self.scenarioMD5 = scenarioMD5
+    self.seed = seed
+    self.notificationLimit = notificationLimit
+    self.shard = shard
     self.target = target
     self.transport = transport
     self.mode = mode

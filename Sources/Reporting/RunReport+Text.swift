@@ -13,6 +13,11 @@ extension RunReport {
     lines.append("airudder-sim run: \(scenario) -> \(target)")
     let targetRate = rate.target.map { ", target rate \(Self.short($0))/s" } ?? ""
     lines.append("mode \(mode)\(targetRate), concurrency \(concurrency), transport \(transport)")
+    if let shard, shard.count > 1 {
+      lines.append(
+        "shard \(shard.index)/\(shard.count): notifications n with (n - 1) mod \(shard.count) = \(shard.index) of the run's"
+          + (notificationLimit.map { " \($0)" } ?? "") + " (seed \(seed))")
+    }
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling =

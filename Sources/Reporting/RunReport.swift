@@ -144,8 +144,27 @@ package struct RunReport: Codable, Sendable, Equatable {
     }
   }
 
+  /// Which share of which run (`run --shard i/n`): merge joins only shards of one run.
+  package struct ShardOrigin: Codable, Sendable, Equatable {
+    package var index: Int
+    package var count: Int
+
+    package init(index: Int, count: Int) {
+      self.index = index
+      self.count = count
+    }
+  }
+
   package var version = RunReport.currentVersion
   package var scenario: String
+  /// md5 of the scenario file's bytes: shards of one run read the same file.
+  package var scenarioMD5: String = ""
+  /// The simulation's seed.
+  package var seed: UInt64 = 0
+  /// `--count` (the whole run's, not the shard's); nil: the scenario's end.
+  package var notificationLimit: Int?
+  /// This report's shard (0/1 for a run in one process); nil in a merged report.
+  package var shard: ShardOrigin? = ShardOrigin(index: 0, count: 1)
   package var target: String
   /// `sockets` or `urlsession`.
   package var transport: String
@@ -168,7 +187,9 @@ package struct RunReport: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
-      receiver
+      receiver, seed, shard
+    case scenarioMD5 = "scenario_md5"
+    case notificationLimit = "notification_limit"
     case latencyMs = "latency_ms"
     case elapsedS = "elapsed_s"
     case exitCode = "exit_code"

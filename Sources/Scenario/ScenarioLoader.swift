@@ -11,6 +11,14 @@ package enum ScenarioLoader {
 
   /// Reads the scenario at `path`; `-` reads `stdin` to its end.
   package static func load(path: String, stdin: FileHandle = .standardInput) throws(ScenarioError) -> Scenario {
+    try read(path: path, stdin: stdin).scenario
+  }
+
+  /// The scenario at `path` and the bytes it was read from (their digest tells the shards of
+  /// one run from those of another).
+  package static func read(
+    path: String, stdin: FileHandle = .standardInput
+  ) throws(ScenarioError) -> (scenario: Scenario, bytes: Data) {
     if path == "-" {
       let data: Data
       do {
@@ -18,7 +26,7 @@ package enum ScenarioLoader {
       } catch {
         throw .unreadable(file: standardInputName, reason: error.localizedDescription)
       }
-      return try decode(data, file: standardInputName)
+      return (try decode(data, file: standardInputName), data)
     }
     let data: Data
     do {
@@ -27,7 +35,7 @@ package enum ScenarioLoader {
       let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
       throw .unreadable(file: path, reason: reason)
     }
-    return try decode(data, file: path)
+    return (try decode(data, file: path), data)
   }
 
   /// Parses `data` and decodes it. A syntax error ends the reading. Otherwise every decoding
