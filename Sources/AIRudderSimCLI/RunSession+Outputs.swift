@@ -15,6 +15,8 @@ extension RunSession {
     var receiver: MockReceiver?
     var target: URL
     var started: ContinuousClock.Instant
+    /// Seconds since the Unix epoch at `started`.
+    var wallStart: Double
   }
 
   /// Writes the report (unless a second signal got there first) and names each output file
@@ -40,8 +42,8 @@ extension RunSession {
     var failures = [live.journal?.failure, live.receiver?.recordFailure].compactMap { $0 }
     if options.reportPath != nil {
       let report = makeReport(
-        counts: live.ledger.snapshot().closingOpenNotifications(), elapsed: live.started.duration(to: .now), target: live.target,
-        receiver: live.receiver?.counts())
+        counts: live.ledger.snapshot().closingOpenNotifications(), series: live.ledger.timeSeries(), wallStart: live.wallStart,
+        elapsed: live.started.duration(to: .now), target: live.target, receiver: live.receiver?.counts())
       do {
         try writeReport(report)
       } catch {

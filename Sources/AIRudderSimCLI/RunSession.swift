@@ -69,14 +69,19 @@ package final class RunSession: Sendable {
       scenario: options.scenario, plan: options.plan, transport: transport, clock: ContinuousClock(), recorder: ledger)
 
     // The header goes out before the first request, so a user sees what runs against what.
-    stdout.write(makeReport(counts: ledger.snapshot(), elapsed: .zero, target: url, receiver: nil).header + "\n")
+    stdout.write(
+      makeReport(
+        counts: ledger.snapshot(), series: TimeSeries(), wallStart: Date().timeIntervalSince1970, elapsed: .zero, target: url,
+        receiver: nil
+      ).header + "\n")
     stdout.flush()
 
     await waitForStart()
     let clock = ContinuousClock()
     let started = clock.now
+    let wallStart = Date().timeIntervalSince1970
     let task = Task { await dispatcher.run() }
-    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started)
+    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started, wallStart: wallStart)
     let alreadyStopped = control.withLock { control in
       control.runTask = task
       control.live = live
@@ -103,7 +108,8 @@ package final class RunSession: Sendable {
       receiver.stop()
       receiverCounts = receiver.counts()
     }
-    var report = makeReport(counts: counts, elapsed: elapsed, target: url, receiver: receiverCounts)
+    var report = makeReport(
+      counts: counts, series: ledger.timeSeries(), wallStart: wallStart, elapsed: elapsed, target: url, receiver: receiverCounts)
     // The journal and the record are closed by now; a failed write makes the run's files untrustworthy.
     let outputFailures = [journal?.failure, receiver?.recordFailure].compactMap { $0 }
     if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
@@ -112,7 +118,10 @@ package final class RunSession: Sendable {
     return finishOutputs(report, failures: outputFailures)
   }
 
-  func makeReport(counts: RunCounts, elapsed: Duration, target: URL, receiver: ReceiverCounts?) -> RunReport {
+  /// `wallStart`: seconds since the Unix epoch when the run started.
+  func makeReport(
+    counts: RunCounts, series: TimeSeries, wallStart: Double, elapsed: Duration, target: URL, receiver: ReceiverCounts?
+  ) -> RunReport {
     let seconds = elapsed.seconds
     let latency = RunReport.Latency(counts.latency)
     let missed = options.thresholds.missed(by: counts)
@@ -125,7 +134,9 @@ package final class RunSession: Sendable {
     } else {
       exit = .success
     }
+    let startedAt = WallTime(seconds: wallStart)
     return RunReport(
+      startedAt: startedAt, endedAt: WallTime(milliseconds: startedAt.milliseconds + Int64((seconds * 1000).rounded())),
       scenario: options.scenario.name, target: Self.display(target), transport: options.transport.resolved(for: target).rawValue,
       mode: options.plan.mode.rawValue,
       concurrency: options.plan.concurrency,
@@ -137,7 +148,7 @@ package final class RunSession: Sendable {
         total: counts.attempts,
         byClass: Dictionary(uniqueKeysWithValues: counts.attemptsByClass.map { ($0.0.rawValue, $0.1) }),
         topErrors: counts.topErrors.map { .init(error: $0.0, count: $0.1) }),
-      latencyMs: latency,
+      latencyMs: latency, latencyHistogram: counts.latency, timeSeries: series,
       rate: .init(
         target: options.plan.mode == .rate ? options.plan.rate : nil,
         achieved: counts.achievedRate, lateStarts: counts.lateStarts),

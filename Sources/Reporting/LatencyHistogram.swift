@@ -1,23 +1,27 @@
 import HTTP1
 
-/// Latencies in microseconds in a fixed-size log-linear histogram (HdrHistogram's layout):
-/// exact below 128 µs, then 64 buckets per power of two, so every percentile is within 1.6%
-/// of the truth. Constant memory (18 KB) whatever the run's length, and mergeable.
+/// Latencies in microseconds in a fixed-size log-linear histogram (`HistogramLayout`): the
+/// run's layout is exact below 128 µs, then 64 buckets per power of two, so every percentile
+/// is within 1.6% of the truth. Constant memory whatever the run's length, and mergeable
+/// without loss (the report carries every bucket).
 package struct LatencyHistogram: Sendable, Equatable {
-  private static let subBucketBits = 6
-  private static let linearLimit: UInt64 = 1 << (subBucketBits + 1)  // 128
-  private static let powers = 40  // up to 2^40 µs, about 12 days
-  private static let bucketCount = Int(linearLimit) + (powers - subBucketBits - 1) * (1 << subBucketBits)
-
-  private var counts = [UInt64](repeating: 0, count: LatencyHistogram.bucketCount)
+  package let layout: HistogramLayout
+  /// Allocated on the first value, so an empty interval of the time series costs nothing.
+  private(set) var counts: [UInt64] = []
   package private(set) var count: UInt64 = 0
   package private(set) var maxMicroseconds: UInt64 = 0
+  /// For Prometheus' `_sum` and means; wraps only after 584,000 years of latency.
+  package private(set) var sumMicroseconds: UInt64 = 0
 
-  package init() {}
+  package init(layout: HistogramLayout = .run) {
+    self.layout = layout
+  }
 
   package mutating func record(microseconds value: UInt64) {
-    counts[Self.index(of: value)] += 1
+    if counts.isEmpty { counts = [UInt64](repeating: 0, count: layout.bucketCount) }
+    counts[layout.index(of: value)] += 1
     count += 1
+    sumMicroseconds &+= value
     maxMicroseconds = max(maxMicroseconds, value)
   }
 
@@ -27,9 +31,17 @@ package struct LatencyHistogram: Sendable, Equatable {
     record(microseconds: UInt64(micros))
   }
 
+  /// Adds `other`'s values; both must have the same layout.
   package mutating func merge(_ other: LatencyHistogram) {
-    for index in counts.indices { counts[index] += other.counts[index] }
+    precondition(layout == other.layout, "merging histograms of different layouts")
+    guard other.count > 0 else { return }
+    if counts.isEmpty {
+      counts = other.counts
+    } else {
+      for index in counts.indices { counts[index] += other.counts[index] }
+    }
     count += other.count
+    sumMicroseconds &+= other.sumMicroseconds
     maxMicroseconds = max(maxMicroseconds, other.maxMicroseconds)
   }
 
@@ -41,24 +53,48 @@ package struct LatencyHistogram: Sendable, Equatable {
     var seen: UInt64 = 0
     for index in counts.indices {
       seen += counts[index]
-      if seen >= rank { return min(Self.upperEdge(of: index), maxMicroseconds) }
+      if seen >= rank { return min(layout.upperEdge(of: index), maxMicroseconds) }
     }
     return maxMicroseconds
   }
 
-  static func index(of value: UInt64) -> Int {
-    if value < linearLimit { return Int(value) }
-    let exponent = (63 - value.leadingZeroBitCount) - subBucketBits  // >= 1
-    guard exponent < powers - subBucketBits else { return bucketCount - 1 }
-    let subBucket = Int(value >> UInt64(exponent)) - (1 << subBucketBits)  // 0..<64
-    return Int(linearLimit) + (exponent - 1) * (1 << subBucketBits) + subBucket
+  /// The buckets that hold values, ascending: (bucket index, count).
+  package var nonEmptyBuckets: [(index: Int, count: UInt64)] {
+    counts.indices.compactMap { counts[$0] > 0 ? ($0, counts[$0]) : nil }
   }
 
-  static func upperEdge(of index: Int) -> UInt64 {
-    if index < Int(linearLimit) { return UInt64(index) }
-    let offset = index - Int(linearLimit)
-    let exponent = offset / (1 << subBucketBits) + 1
-    let subBucket = UInt64(offset % (1 << subBucketBits) + (1 << subBucketBits))
-    return ((subBucket + 1) << UInt64(exponent)) - 1
+  /// Values at or below `microseconds` (exact at bucket edges: Prometheus' `le` buckets).
+  package func countAtOrBelow(microseconds: UInt64) -> UInt64 {
+    guard !counts.isEmpty else { return 0 }
+    let last = layout.index(of: microseconds)
+    var total: UInt64 = 0
+    for index in 0...last { total += counts[index] }
+    return total
+  }
+
+  /// Rebuilds a histogram from its buckets, as a report carries it. Nil unless the indices
+  /// ascend within the layout, each count is positive, they add up to `count`, and the
+  /// maximum falls in the last bucket.
+  package init?(
+    layout: HistogramLayout, buckets: [(index: Int, count: UInt64)], count: UInt64, sumMicroseconds: UInt64,
+    maxMicroseconds: UInt64
+  ) {
+    guard layout.isSupported else { return nil }
+    self.layout = layout
+    var total: UInt64 = 0
+    var previous = -1
+    for bucket in buckets {
+      guard bucket.index > previous, bucket.index < layout.bucketCount, bucket.count > 0 else { return nil }
+      previous = bucket.index
+      if counts.isEmpty { counts = [UInt64](repeating: 0, count: layout.bucketCount) }
+      counts[bucket.index] += bucket.count
+      let (sum, overflow) = total.addingReportingOverflow(bucket.count)
+      guard !overflow else { return nil }
+      total = sum
+    }
+    guard total == count, count == 0 || layout.index(of: maxMicroseconds) == buckets.last?.index else { return nil }
+    self.count = count
+    self.sumMicroseconds = sumMicroseconds
+    self.maxMicroseconds = maxMicroseconds
   }
 }

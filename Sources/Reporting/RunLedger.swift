@@ -6,13 +6,18 @@ import Synchronization
 
 /// Every count of a run, in one place: notifications by end state and delivering attempt,
 /// attempts by class with the commonest errors, the latency histogram, rate lateness, and the
-/// journal. Fixed size: nothing per notification is kept after it ends. A lock rather than an
-/// actor: each update is a few additions, and an actor hop per attempt cost measurable
-/// throughput in thread switches.
+/// journal, and the same over time (`TimeSeries`). Fixed size: nothing per notification is kept
+/// after it ends. A lock rather than an actor: each update is a few additions, and an actor hop
+/// per attempt cost measurable throughput in thread switches. The clock is read before the
+/// lock is taken, so the lock is held no longer for the time series than for its additions.
 package final class RunLedger: DeliveryRecorder, Sendable {
+  /// Seconds since the Unix epoch, as the time series places events.
+  package typealias WallClock = @Sendable () -> Double
+
   package let maxAttempts: Int
   private let tally: Mutex<Tally>
   private let journal: AttemptJournal?
+  private let now: WallClock
   /// Distinct error texts kept; more are counted under one line, so memory stays fixed.
   private static let errorKinds = 32
 
@@ -33,10 +38,20 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     var retriesInFlight = 0
     var waitingRetry = 0
     var attempts = 0
-    var attemptsByClass: [AttemptClass: Int] = [:]
+    /// By `AttemptClass.ordinal` (an array: no hashing per attempt).
+    var attemptsByClass = [Int](repeating: 0, count: AttemptClass.allCases.count)
     var errors: [String: Int] = [:]
     var histogram = LatencyHistogram()
     var lateStarts = 0
+    var series = TimeSeries()
+
+    /// The interval of `time`, ready for an event's counts.
+    @inline(__always)
+    mutating func interval(at time: Double) -> Int { series.index(at: time) }
+
+    /// After an event: the latest interval ends, so far, with the gauges as they now stand.
+    @inline(__always)
+    mutating func noteGauges() { series.setGauges(inFlight: inFlight, retriesWaiting: waitingRetry) }
 
     /// The counts as a snapshot.
     var counts: RunCounts {
@@ -46,7 +61,7 @@ package final class RunLedger: DeliveryRecorder, Sendable {
         deliveredOnAttempt: deliveredOnAttempt, firstAttemptsStarted: firstAttemptsStarted,
         startingSpan: firstStarts.map { $0.last - $0.first } ?? .zero, inFlight: inFlight, retriesInFlight: retriesInFlight,
         waitingRetry: waitingRetry, attempts: attempts,
-        attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0] ?? 0) },
+        attemptsByClass: AttemptClass.allCases.map { ($0, attemptsByClass[$0.ordinal]) },
         topErrors: errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map {
           ($0.key, $0.value)
         },
@@ -54,10 +69,20 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     }
   }
 
-  package init(maxAttempts: Int, journal: AttemptJournal? = nil) {
+  /// `now`: the wall clock of the time series (tests pass their own).
+  package init(maxAttempts: Int, journal: AttemptJournal? = nil, now: @escaping WallClock = RunLedger.wallClock()) {
     self.maxAttempts = maxAttempts
     tally = Mutex(Tally(deliveredOnAttempt: [Int](repeating: 0, count: maxAttempts)))
     self.journal = journal
+    self.now = now
+  }
+
+  /// Wall-clock time read as the start's wall time plus the monotonic time since: a clock
+  /// step during the run does not tear the series.
+  package static func wallClock() -> WallClock {
+    let wallStart = Date().timeIntervalSince1970
+    let start = ContinuousClock.now
+    return { wallStart + start.duration(to: .now).seconds }
   }
 
   package func notificationGenerated() {
@@ -66,24 +91,30 @@ package final class RunLedger: DeliveryRecorder, Sendable {
 
   /// `offset`: when the attempt started, from the run's start.
   package func attemptStarted(first: Bool, late: Bool, at offset: Duration = .zero) {
+    let time = now()
     tally.withLock { tally in
+      let interval = tally.interval(at: time)
       tally.inFlight += 1
       if !first { tally.retriesInFlight += 1 }
       if first {
         tally.firstAttemptsStarted += 1
         tally.firstStarts = (tally.firstStarts?.first ?? offset, offset)
+        tally.series.intervals[interval].started += 1
       }
       if late { tally.lateStarts += 1 }
+      tally.noteGauges()
     }
   }
 
   package func attemptFinished(_ record: AttemptRecord) {
+    let time = now()
     tally.withLock { tally in
+      let interval = tally.interval(at: time)
       tally.inFlight -= 1
       if record.attempt > 1 { tally.retriesInFlight -= 1 }
       tally.attempts += 1
       let attemptClass = record.outcome.attemptClass
-      tally.attemptsByClass[attemptClass, default: 0] += 1
+      tally.attemptsByClass[attemptClass.ordinal] += 1
       if attemptClass != .success {
         let label = record.outcome.label
         if tally.errors[label] != nil || tally.errors.count < Self.errorKinds {
@@ -93,27 +124,45 @@ package final class RunLedger: DeliveryRecorder, Sendable {
         }
       }
       tally.histogram.record(record.latency)
+      tally.series.intervals[interval].attempts[attemptClass.ordinal] += 1
+      tally.series.intervals[interval].latency.record(record.latency)
+      tally.noteGauges()
     }
     // Outside the ledger's lock: formatting the line and the disk never hold up counting.
     journal?.write(record)
   }
 
   package func retryWaiting(_ change: Int) {
-    tally.withLock { $0.waitingRetry += change }
+    let time = now()
+    tally.withLock { tally in
+      _ = tally.interval(at: time)
+      tally.waitingRetry += change
+      tally.noteGauges()
+    }
   }
 
   /// `details`: the Details the notification carried (counted when delivered).
   package func notificationEnded(_ end: NotificationEnd, details: Int = 0) {
+    let time = now()
     tally.withLock { tally in
+      let interval = tally.interval(at: time)
       switch end {
       case .delivered(let attempt):
         tally.delivered += 1
         tally.deliveredDetails += details
         tally.deliveredOnAttempt[attempt - 1] += 1
-      case .dropped: tally.dropped += 1
-      case .abandoned: tally.abandoned += 1
-      case .cancelled: tally.cancelled += 1
+        tally.series.intervals[interval].delivered += 1
+      case .dropped:
+        tally.dropped += 1
+        tally.series.intervals[interval].dropped += 1
+      case .abandoned:
+        tally.abandoned += 1
+        tally.series.intervals[interval].abandoned += 1
+      case .cancelled:
+        tally.cancelled += 1
+        tally.series.intervals[interval].cancelled += 1
       }
+      tally.noteGauges()
     }
   }
 
@@ -125,6 +174,12 @@ package final class RunLedger: DeliveryRecorder, Sendable {
   /// The counts as they stand.
   package func snapshot() -> RunCounts {
     tally.withLock { $0.counts }
+  }
+
+  /// The time series as it stands (a copy; not part of `snapshot`, which progress takes four
+  /// times a second).
+  package func timeSeries() -> TimeSeries {
+    tally.withLock { $0.series }
   }
 }
 

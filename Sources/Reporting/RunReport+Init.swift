@@ -5,12 +5,16 @@ import Receiver
 
 extension RunReport {
   package init(
-    scenario: String, target: String, transport: String, mode: String, concurrency: Int, policy: Policy,
-    notifications: Notifications, attempts: Attempts, latencyMs: Latency, rate: Rate, elapsedS: Double, interrupted: Bool,
+    startedAt: WallTime, endedAt: WallTime, scenario: String, target: String, transport: String, mode: String, concurrency: Int,
+    policy: Policy,
+    notifications: Notifications, attempts: Attempts, latencyMs: Latency, latencyHistogram: LatencyHistogram,
+    timeSeries: TimeSeries, rate: Rate, elapsedS: Double, interrupted: Bool,
     thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = [],
     scenarioMD5: String = "", seed: UInt64 = 0, notificationLimit: Int? = nil,
     shard: ShardOrigin? = ShardOrigin(index: 0, count: 1)
   ) {
+    self.startedAt = startedAt
+    self.endedAt = endedAt
     self.scenario = scenario
     self.scenarioMD5 = scenarioMD5
     self.seed = seed
@@ -24,6 +28,8 @@ extension RunReport {
     self.notifications = notifications
     self.attempts = attempts
     self.latencyMs = latencyMs
+    self.latencyHistogram = latencyHistogram
+    self.timeSeries = timeSeries
     self.rate = rate
     self.elapsedS = elapsedS
     self.interrupted = interrupted

@@ -4,7 +4,7 @@ import Receiver
 /// `--report FILE`: the run's outcome as versioned JSON (documented in the README). Never
 /// contains the KEY.
 package struct RunReport: Codable, Sendable, Equatable {
-  package static let currentVersion = 1
+  package static let currentVersion = 2
 
   package struct Notifications: Codable, Sendable, Equatable {
     package var generated, delivered, dropped: Int
@@ -156,6 +156,9 @@ package struct RunReport: Codable, Sendable, Equatable {
   }
 
   package var version = RunReport.currentVersion
+  /// Wall-clock start and end of the run (UTC).
+  package var startedAt: WallTime
+  package var endedAt: WallTime
   package var scenario: String
   /// md5 of the scenario file's bytes: shards of one run read the same file.
   package var scenarioMD5: String = ""
@@ -175,6 +178,10 @@ package struct RunReport: Codable, Sendable, Equatable {
   package var attempts: Attempts
   /// Milliseconds, from each attempt's intended start to its end.
   package var latencyMs: Latency
+  /// Every attempt's latency, bucket by bucket (what `latencyMs` is read from).
+  package var latencyHistogram: LatencyHistogram
+  /// The run over time.
+  package var timeSeries: TimeSeries
   package var rate: Rate
   package var elapsedS: Double
   package var interrupted: Bool
@@ -191,6 +198,10 @@ package struct RunReport: Codable, Sendable, Equatable {
     case scenarioMD5 = "scenario_md5"
     case notificationLimit = "notification_limit"
     case latencyMs = "latency_ms"
+    case startedAt = "started_at"
+    case endedAt = "ended_at"
+    case latencyHistogram = "latency_histogram"
+    case timeSeries = "time_series"
     case elapsedS = "elapsed_s"
     case exitCode = "exit_code"
     case reconciliationErrors = "reconciliation_errors"

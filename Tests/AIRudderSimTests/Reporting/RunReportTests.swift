@@ -10,14 +10,24 @@ import Testing
 
 @Suite struct RunReportTests {
   static func sample() -> RunReport {
-    RunReport(
+    var histogram = LatencyHistogram()
+    for micros in [800, 1_200, 2_500, 10_004_000] as [UInt64] { histogram.record(microseconds: micros) }
+    var series = TimeSeries()
+    let at = 1_795_000_000.25
+    series.intervals[series.index(at: at)].started += 3
+    series.intervals[series.index(at: at + 2)].attempts[AttemptClass.serverError.ordinal] += 7
+    series.intervals[series.index(at: at + 2)].latency.record(microseconds: 2_500)
+    series.setGauges(inFlight: 1, retriesWaiting: 2)
+    return RunReport(
+      startedAt: WallTime(milliseconds: 1_795_000_000_250), endedAt: WallTime(milliseconds: 1_795_000_001_750),
       scenario: "s", target: "http://127.0.0.1:1/", transport: "sockets", mode: "rate", concurrency: 4,
       policy: .init(timeoutS: 10, retryIntervalS: 60, timeScale: 60, maxRetries: 5),
       notifications: .init(
         generated: 3, delivered: 2, dropped: 1, abandoned: 0, cancelled: 0, deliveredOnAttempt: [1, 0, 1, 0, 0, 0], balanced: true
       ),
       attempts: .init(total: 9, byClass: ["2xx": 2, "5xx": 7], topErrors: [.init(error: "HTTP 503", count: 7)]),
-      latencyMs: .init(p50: 1, p90: 2, p99: 3, p999: 4, max: 5), rate: .init(target: 10, achieved: 9.5, lateStarts: 1),
+      latencyMs: .init(p50: 1, p90: 2, p99: 3, p999: 4, max: 5), latencyHistogram: histogram, timeSeries: series,
+      rate: .init(target: 10, achieved: 9.5, lateStarts: 1),
       elapsedS: 1.5, interrupted: false,
       thresholds: .init(maxDropped: nil, maxAbandoned: nil, maxP99Ms: nil, minSuccessRate: nil, missed: []),
       exitCode: 1, receiver: ReceiverCounts(requests: 9, accepted: 2))
@@ -41,7 +51,9 @@ import Testing
   /// The keys the README documents and the issue names.
   @Test func jsonShape() throws {
     let object = try #require(try JSONSerialization.jsonObject(with: Self.sample().jsonData()) as? [String: Any])
-    #expect(object["version"] as? Int == 1)
+    #expect(object["version"] as? Int == 2)
+    #expect(object["started_at"] as? String == "2026-11-18T11:06:40.250Z")
+    #expect(object["ended_at"] as? String == "2026-11-18T11:06:41.750Z")
     let notifications = try #require(object["notifications"] as? [String: Any])
     #expect(
       Set(notifications.keys) == [
