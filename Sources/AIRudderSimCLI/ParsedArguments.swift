@@ -61,7 +61,7 @@ package struct ParsedArguments: Sendable {
     if parsed.positionals.count < required.count {
       throw .missingArgument(required[parsed.positionals.count].name)
     }
-    if parsed.positionals.count > spec.positionals.count {
+    if parsed.positionals.count > spec.positionals.count, spec.positionals.last?.repeats != true {
       throw .unexpectedArgument(parsed.positionals[spec.positionals.count])
     }
     return parsed

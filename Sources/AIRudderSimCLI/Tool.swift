@@ -14,6 +14,7 @@ package enum Tool {
     ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
     ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
     ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
+    ToolCommand(spec: MergeCommand.spec, run: MergeCommand.run),
   ]
 
   package static var help: String {

@@ -168,6 +168,8 @@ package struct RunReport: Codable, Sendable, Equatable {
   package var notificationLimit: Int?
   /// This report's shard (0/1 for a run in one process); nil in a merged report.
   package var shard: ShardOrigin? = ShardOrigin(index: 0, count: 1)
+  /// In a merged report only: the shards it joins (the key is absent elsewhere).
+  package var merged: MergedShards?
   package var target: String
   /// `sockets` or `urlsession`.
   package var transport: String
@@ -194,7 +196,7 @@ package struct RunReport: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
-      receiver, seed, shard
+      receiver, seed, shard, merged
     case scenarioMD5 = "scenario_md5"
     case notificationLimit = "notification_limit"
     case latencyMs = "latency_ms"
