@@ -33,8 +33,8 @@ import Testing
 
   /// The words before the hostile flag: each command bounded so that every case ends soon
   /// (`run` on the built-in receiver with a count, a duration and short timeouts). The
-  /// hostile flag comes last, so it wins over these.
-  static func prefix(_ command: String) -> [String] {
+  /// hostile flag comes last, so it wins over these. `report` is a shard report for `merge`.
+  static func prefix(_ command: String, report: String = "report.json") -> [String] {
     let smoke = RepositoryPath.scenario("smoke.json")
     switch command {
     case "run":
@@ -42,6 +42,7 @@ import Testing
     case "generate": return ["generate", smoke, "--count", "2"]
     case "receive": return ["receive", "--port", "0", "--until", "1", "--quiet"]
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
+    case "merge": return ["merge", report]
     default: return [command, "-"]
     }
   }
@@ -71,9 +72,12 @@ import Testing
     let folder = try ChildRun.scratchFolder("hostile-flags")
     defer { try? FileManager.default.removeItem(at: folder) }
     let notification = await runTool(["generate", RepositoryPath.scenario("smoke.json"), "--count", "1"]).stdout
+    let report = folder.appendingPathComponent("shard-report.json").path
+    let shard = await runTool(["run", RepositoryPath.scenario("smoke.json"), "--count", "2", "--quiet", "--report", report])
+    #expect(shard.code == 0, "a report for merge's cases: \(shard.stderr)")
     let failures = FailureList()
     try await ChildRun.forEach(Self.cases) { item in
-      let arguments = Self.prefix(item.command) + item.words
+      let arguments = Self.prefix(item.command, report: report) + item.words
       let outcome = try await ChildRun.run(arguments, in: folder) { process, stdout in
         if item.command == "receive" { await Self.drive(process, stdout: stdout, posting: notification) }
       }
