@@ -9,7 +9,10 @@
 # Printed per client: requests per second, and client CPU per request in microseconds (user + sys
 # of the client process over its requests). The fixed body has the mean size of `run`'s bodies.
 # Goal (issue 9): run >= hey's requests per second, at no more CPU per request than hey.
-#   usage: benchmarks/peers.sh [SECONDS] [CONCURRENCY] [ROUNDS]
+# BASELINE=path/to/airudder-sim adds a client `base`, that binary's `run` measured the same way in
+# the same rounds: before and after a change, in one session (issue 12: recording the time series
+# costs at most 3% of run's requests per second).
+#   usage: [BASELINE=BINARY] benchmarks/peers.sh [SECONDS] [CONCURRENCY] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -73,8 +76,10 @@ measure_hey() {
   wall=$(awk '/Total:/ {print $2; exit}' "$work/out")
   figures "$n" "$wall" "$cpu"
 }
-measure_run() {
-  local cpu; cpu=$(cpu_of $bin/airudder-sim run Scenarios/load.json --url "$url" --concurrency "$concurrency" \
+measure_run() { measure_binary "$bin/airudder-sim"; }
+measure_base() { measure_binary "$BASELINE"; }
+measure_binary() {
+  local cpu; cpu=$(cpu_of "$1" run Scenarios/load.json --url "$url" --concurrency "$concurrency" \
     --duration "${seconds}s" --count 100000000 --quiet --report "$work/run.json")
   local n wall
   read -r n wall < <(python3 -c "import json; r=json.load(open('$work/run.json')); print(r['attempts']['total'], r['elapsed_s'])")
@@ -82,6 +87,7 @@ measure_run() {
 }
 
 clients=(wrk h2load hey run)
+if [ -n "${BASELINE:-}" ]; then clients+=(base); fi
 declare -A rps cpu
 for round in $(seq "$rounds"); do
   line="round $round:"
@@ -104,3 +110,10 @@ run_rps, run_cpu, hey_rps, hey_cpu = map(float, sys.argv[1:])
 print("run / hey: %.0f%% of its requests per second (goal >= 100%%), %.0f%% of its CPU per request (goal <= 100%%)"
       % (100 * run_rps / hey_rps, 100 * run_cpu / hey_cpu))
 PY
+if [ -n "${BASELINE:-}" ]; then
+  python3 - "$(median "${rps[run]}")" "$(median "${cpu[run]}")" "$(median "${rps[base]}")" "$(median "${cpu[base]}")" <<'PY'
+import sys
+run_rps, run_cpu, base_rps, base_cpu = map(float, sys.argv[1:])
+print("run / base: %.1f%% of its requests per second, %.1f%% of its CPU per request" % (100 * run_rps / base_rps, 100 * run_cpu / base_cpu))
+PY
+fi

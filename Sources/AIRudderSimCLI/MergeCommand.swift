@@ -27,7 +27,7 @@ enum MergeCommand {
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-    let reportFile = arguments.string("--report").map(ReportFile.init)
+    let reportFile = arguments.string("--report").map { ReportFile(path: $0) }
     var inputs: [(file: String, report: RunReport)] = []
     do {
       for path in arguments.positionals { inputs.append((path, try RunReport.read(path: path))) }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP1
 import Receiver
+import Reporting
 import Scenario
 import Support
 
@@ -34,6 +35,7 @@ enum ReceiveCommand {
       .init("--record", value: "FILE", help: "Write each received notification, with time and answer, to FILE."),
       .init("--until", value: "N", help: "Stop after N notifications were accepted."),
       .init("--quiet", help: "No line per request."),
+      .init("--metrics", value: "ADDR", help: "Serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9464)."),
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
@@ -71,6 +73,7 @@ enum ReceiveCommand {
     configuration.recordPath = arguments.string("--record")
     let until = try arguments.int("--until", in: 1...Int.max)
     let quiet = arguments.has("--quiet")
+    let metricsAddress = try arguments.string("--metrics").map(MetricsAddress.init)
 
     let out = context.stdout
     var log: (@Sendable (ReceiverEvent) -> Void)?
@@ -89,8 +92,17 @@ enum ReceiveCommand {
       throw CommandLineError.refusedValue(
         option: option, value: option == "--port" ? String(port) : host, reason: "cannot listen on \(host):\(port): \(reason)")
     }
+    let metrics: MetricsEndpoint?
+    do {
+      metrics = try metricsAddress.map { address in try address.start { (nil, receiver.counts()) } }
+    } catch {
+      receiver.stop()
+      throw error
+    }
+    defer { metrics?.stop() }
     let down = faults.downFor.seconds > 0 ? " (refusing connections for \(faults.downFor))" : ""
     out.line("airudder-sim receive: listening on \(receiver.url)\(down); stop with Ctrl-C")
+    if let metrics, let metricsAddress { out.line("metrics: \(metricsAddress.url(port: metrics.port))") }
     out.flush()
     let stopped = DispatchSemaphore(value: 0)
     let trap = SignalTrap(

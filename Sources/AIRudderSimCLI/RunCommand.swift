@@ -72,6 +72,9 @@ enum RunCommand {
       .init("--seed", value: "S", help: "Seed of the simulation."),
       .init("--report", value: "FILE", help: "Write the JSON report to FILE."),
       .init("--journal", value: "FILE", help: "Write one JSON line per attempt to FILE."),
+      .init("--html", value: "FILE", help: "Write the report as one self-contained HTML page with charts to FILE."),
+      .init(
+        "--metrics", value: "ADDR", help: "Serve Prometheus metrics at http://ADDR/metrics while running (e.g. 127.0.0.1:9464)."),
       .init("--record", value: "FILE", help: "With the built-in receiver: write what it received to FILE."),
       .init("--quiet", help: "No progress line."),
       .init("--max-dropped", value: "N", help: "Pass with up to N dropped (default 0)."),
@@ -160,6 +163,8 @@ enum RunCommand {
     options.startAt = try startAt(arguments)
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
+    options.htmlPath = arguments.string("--html")
+    options.metrics = try arguments.string("--metrics").map(MetricsAddress.init)
     options.receiverRecordPath = arguments.string("--record")
     if options.receiverRecordPath != nil && url != nil {
       throw CommandLineError.invalidValue(

@@ -13,6 +13,10 @@ package struct RunOptions: Sendable {
   package var transport = TransportChoice.automatic
   package var reportPath: String?
   package var journalPath: String?
+  /// `--html FILE`: the report as a self-contained HTML page.
+  package var htmlPath: String?
+  /// `--metrics ADDR`: serve `/metrics` while the run lasts.
+  var metrics: MetricsAddress?
   /// With the built-in receiver: record what it received (`receive --record`).
   package var receiverRecordPath: String?
   /// No progress line.

@@ -47,9 +47,11 @@ package final class RunSession: Sendable {
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   package func execute() async throws -> ExitCode {
     // Output files are checked before the run, not found unwritable after it.
-    try options.reportPath.map(ReportFile.init)?.prepare()
+    try options.reportPath.map { ReportFile(path: $0) }?.prepare()
+    try options.htmlPath.map { ReportFile(path: $0, what: Self.htmlWhat) }?.prepare()
     let journal = try options.journalPath.map { path throws(OutputError) in try AttemptJournal(path: path) }
-    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal)
+    let story = options.htmlPath.map { _ in AttemptStory() }
+    let ledger = RunLedger(maxAttempts: options.plan.policy.maxAttempts, journal: journal, story: story)
     var receiver: MockReceiver?
     let url: URL
     if let given = options.url {
@@ -63,6 +65,11 @@ package final class RunSession: Sendable {
       url = started.url
     }
     defer { receiver?.stop() }
+    let builtIn = receiver
+    let metrics = try options.metrics.map { address in
+      try address.start { (ledger.snapshot(), builtIn?.counts()) }
+    }
+    defer { metrics?.stop() }
     let transport = options.transport.makeTransport(
       for: url, connections: options.plan.concurrency, keepAliveIdle: options.plan.keepAliveIdle)
     let dispatcher = Dispatcher(
@@ -73,7 +80,7 @@ package final class RunSession: Sendable {
       makeReport(
         counts: ledger.snapshot(), series: TimeSeries(), wallStart: Date().timeIntervalSince1970, elapsed: .zero, target: url,
         receiver: nil
-      ).header + "\n")
+      ).header + (metrics.map { "metrics: \(options.metrics!.url(port: $0.port))\n" } ?? "") + "\n")
     stdout.flush()
 
     await waitForStart()
@@ -81,7 +88,8 @@ package final class RunSession: Sendable {
     let started = clock.now
     let wallStart = Date().timeIntervalSince1970
     let task = Task { await dispatcher.run() }
-    let live = LiveRun(ledger: ledger, journal: journal, receiver: receiver, target: url, started: started, wallStart: wallStart)
+    let live = LiveRun(
+      ledger: ledger, journal: journal, story: story, receiver: receiver, target: url, started: started, wallStart: wallStart)
     let alreadyStopped = control.withLock { control in
       control.runTask = task
       control.live = live
@@ -115,7 +123,7 @@ package final class RunSession: Sendable {
     if !outputFailures.isEmpty { report.exitCode = ExitCode.failure.rawValue }
     stdout.write(report.summary)
     for problem in report.reconciliationErrors { stderr.line("error: \(problem)") }
-    return finishOutputs(report, failures: outputFailures)
+    return finishOutputs(report, story: story, failures: outputFailures)
   }
 
   /// `wallStart`: seconds since the Unix epoch when the run started.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP1
+import Reporting
 import Scenario
 import Support
 
@@ -11,6 +12,7 @@ package enum Tool {
   static let commands: [ToolCommand] = [
     ToolCommand(spec: RunCommand.spec, run: RunCommand.run),
     ToolCommand(spec: ReceiveCommand.spec, run: ReceiveCommand.run),
+    ToolCommand(spec: ReportCommand.spec, run: ReportCommand.run),
     ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
     ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
     ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
@@ -111,6 +113,9 @@ package enum Tool {
       return ExitCode.usage.rawValue
     } catch let error as ScenarioError {
       for message in error.messages { stderr.line("error: \(message)") }
+      return ExitCode.usage.rawValue
+    } catch let error as ReportReadError {
+      stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue
     } catch let error as InputError {
       stderr.line("error: \(error.localizedDescription)")

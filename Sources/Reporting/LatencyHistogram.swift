@@ -63,12 +63,14 @@ package struct LatencyHistogram: Sendable, Equatable {
     counts.indices.compactMap { counts[$0] > 0 ? ($0, counts[$0]) : nil }
   }
 
-  /// Values at or below `microseconds` (exact at bucket edges: Prometheus' `le` buckets).
+  /// Values certainly at or below `microseconds`: the buckets that end at or below it (the
+  /// one it falls in only if it is that bucket's top). Prometheus' `le` buckets.
   package func countAtOrBelow(microseconds: UInt64) -> UInt64 {
     guard !counts.isEmpty else { return 0 }
-    let last = layout.index(of: microseconds)
+    let bucket = layout.index(of: microseconds)
+    let last = layout.upperEdge(of: bucket) <= microseconds ? bucket : bucket - 1
     var total: UInt64 = 0
-    for index in 0...last { total += counts[index] }
+    for index in 0..<(last + 1) { total += counts[index] }
     return total
   }
 

@@ -13,10 +13,13 @@ import Support
 /// never replaced; a symbolic link is followed, not replaced.
 package struct ReportFile: Sendable {
   let path: String
+  /// How messages name the file: `the report`, `the HTML report`.
+  let what: String
   package static let what = "the report"
 
-  package init(path: String) {
+  package init(path: String, what: String = ReportFile.what) {
     self.path = path
+    self.what = what
   }
 
   /// Before the run: the directory must take a new file (a temporary one is created and
@@ -103,10 +106,10 @@ package struct ReportFile: Sendable {
   }
 
   private func cannotCreate(_ code: Int32) -> OutputError {
-    .cannotCreate(file: path, what: Self.what, reason: OutputError.reason(code))
+    .cannotCreate(file: path, what: what, reason: OutputError.reason(code))
   }
 
   private func cannotWrite(_ code: Int32) -> OutputError {
-    .cannotWrite(file: path, what: Self.what, reason: OutputError.reason(code))
+    .cannotWrite(file: path, what: what, reason: OutputError.reason(code))
   }
 }

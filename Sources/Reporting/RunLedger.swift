@@ -4,6 +4,10 @@ import HTTP1
 import Support
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Every count of a run, in one place: notifications by end state and delivering attempt,
 /// attempts by class with the commonest errors, the latency histogram, rate lateness, and the
 /// journal, and the same over time (`TimeSeries`). Fixed size: nothing per notification is kept
@@ -17,6 +21,7 @@ package final class RunLedger: DeliveryRecorder, Sendable {
   package let maxAttempts: Int
   private let tally: Mutex<Tally>
   private let journal: AttemptJournal?
+  private let story: AttemptStory?
   private let now: WallClock
   /// Distinct error texts kept; more are counted under one line, so memory stays fixed.
   private static let errorKinds = 32
@@ -69,20 +74,32 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     }
   }
 
-  /// `now`: the wall clock of the time series (tests pass their own).
-  package init(maxAttempts: Int, journal: AttemptJournal? = nil, now: @escaping WallClock = RunLedger.wallClock()) {
+  /// `story`: keeps the attempts for `run --html`. `now`: the wall clock of the time series
+  /// (tests pass their own).
+  package init(
+    maxAttempts: Int, journal: AttemptJournal? = nil, story: AttemptStory? = nil, now: @escaping WallClock = RunLedger.wallClock()
+  ) {
     self.maxAttempts = maxAttempts
     tally = Mutex(Tally(deliveredOnAttempt: [Int](repeating: 0, count: maxAttempts)))
     self.journal = journal
+    self.story = story
     self.now = now
   }
 
   /// Wall-clock time read as the start's wall time plus the monotonic time since: a clock
-  /// step during the run does not tear the series.
+  /// step during the run does not tear the series. The coarse monotonic clock (a few
+  /// milliseconds' resolution, read without a system call) is plenty for one-second intervals
+  /// and costs less than a precise read on every event.
   package static func wallClock() -> WallClock {
     let wallStart = Date().timeIntervalSince1970
-    let start = ContinuousClock.now
-    return { wallStart + start.duration(to: .now).seconds }
+    let start = coarseMonotonic()
+    return { wallStart + (coarseMonotonic() - start) }
+  }
+
+  private static func coarseMonotonic() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   package func notificationGenerated() {
@@ -130,6 +147,7 @@ package final class RunLedger: DeliveryRecorder, Sendable {
     }
     // Outside the ledger's lock: formatting the line and the disk never hold up counting.
     journal?.write(record)
+    story?.add(record)
   }
 
   package func retryWaiting(_ change: Int) {

@@ -15,6 +15,8 @@ package enum ReportReadError: LocalizedError, Equatable {
   case unsupportedVersion(file: String, version: String)
   /// A key missing, of the wrong type, or a value that breaks the format.
   case invalid(file: String, path: String, reason: String)
+  /// A line of a journal (`--journal`) that is not one.
+  case badJournalLine(file: String, line: Int)
 
   package var errorDescription: String? {
     switch self {
@@ -24,6 +26,8 @@ package enum ReportReadError: LocalizedError, Equatable {
       "\(file): report version \(version) is not supported; this airudder-sim reads version \(RunReport.currentVersion)"
         + " (a version 1 report has no time series or histogram: run again with --report)"
     case .invalid(let file, let path, let reason): "\(file): \(path.isEmpty ? "report" : path): \(reason)"
+    case .badJournalLine(let file, let line):
+      "\(file):\(line): not a journal line (a JSON object with time, notification, attempt, class, latency_ms)"
     }
   }
 }

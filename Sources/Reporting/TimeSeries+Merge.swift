@@ -26,18 +26,3 @@ extension TimeSeries {
     return TimeSeries(width: series[0].width, base: first, intervals: intervals)
   }
 }
-
-extension TimeSeries.Interval {
-  /// Adds `other`, gauges included (two machines' requests in flight at one moment).
-  mutating func add(_ other: Self) {
-    started += other.started
-    delivered += other.delivered
-    dropped += other.dropped
-    abandoned += other.abandoned
-    cancelled += other.cancelled
-    for index in attempts.indices { attempts[index] += other.attempts[index] }
-    latency.merge(other.latency)
-    inFlight += other.inFlight
-    retriesWaiting += other.retriesWaiting
-  }
-}

@@ -27,6 +27,15 @@ package struct TimeSeries: Sendable, Equatable {
 
     package func attempts(_ attemptClass: AttemptClass) -> Int { attempts[attemptClass.ordinal] }
 
+    /// Adds the counts of the same interval of another run (a shard): gauges add too, since
+    /// both runs' requests were in flight at that moment.
+    package mutating func add(_ other: Interval) {
+      let (ownInFlight, ownWaiting) = (inFlight, retriesWaiting)
+      absorb(other)
+      inFlight = ownInFlight + other.inFlight
+      retriesWaiting = ownWaiting + other.retriesWaiting
+    }
+
     /// Adds `later`'s counts; the gauges are the later interval's (its end is the pair's end).
     mutating func absorb(_ later: Interval) {
       started += later.started
@@ -77,8 +86,9 @@ package struct TimeSeries: Sendable, Equatable {
     return position
   }
 
-  /// Doubles the width: each pair of intervals aligned on the new width becomes one.
-  mutating func coarsen() {
+  /// Doubles the width: each pair of intervals aligned on the new width becomes one (merging
+  /// a finer series into a wider one starts here).
+  package mutating func coarsen() {
     guard let first = base else {
       width *= 2
       return

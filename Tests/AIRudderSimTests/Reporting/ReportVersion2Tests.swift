@@ -133,3 +133,24 @@ final class ManualWallClock: Sendable {
 
   var read: RunLedger.WallClock { { self.time.withLock { $0 } } }
 }
+
+extension ReportVersion2Tests {
+  /// Two shards' intervals add, gauges included; coarsening keeps the later gauges.
+  @Test func intervalsOfShardsAdd() {
+    var first = TimeSeries.Interval()
+    first.started = 2
+    first.inFlight = 3
+    first.retriesWaiting = 1
+    first.latency.record(microseconds: 900)
+    var second = TimeSeries.Interval()
+    second.started = 5
+    second.inFlight = 4
+    second.latency.record(microseconds: 90_000)
+    var sum = first
+    sum.add(second)
+    #expect(sum.started == 7 && sum.inFlight == 7 && sum.retriesWaiting == 1 && sum.latency.count == 2)
+    var later = first
+    later.absorb(second)
+    #expect(later.started == 7 && later.inFlight == 4 && later.retriesWaiting == 0)
+  }
+}
