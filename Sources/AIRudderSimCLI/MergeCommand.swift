@@ -22,6 +22,7 @@ enum MergeCommand {
     positionals: [.init("REPORT", repeats: true, help: "Report files written by run --report (version 2), one per shard.")],
     options: [
       .init("--report", value: "FILE", help: "Write the merged JSON report to FILE."),
+      .init("--html", value: "OUT", help: "Write the merged report as a self-contained HTML page to OUT."),
       .init("--allow-partial", help: "Merge even with shards missing (says which); a shard given twice is still refused."),
       .init("--quiet", help: "Print nothing but errors and warnings."),
     ])
@@ -42,7 +43,9 @@ enum MergeCommand {
       context.stderr.line("error: \(error.localizedDescription)")
       return .usage
     }
+    let htmlFile = arguments.string("--html").map { ReportFile(path: $0, what: RunSession.htmlWhat) }
     try reportFile?.prepare()
+    try htmlFile?.prepare()
     let shards = merged.merged!
     if !shards.missing.isEmpty {
       context.stderr.line(
@@ -51,7 +54,7 @@ enum MergeCommand {
           + " missing; the figures cover \(shards.shards.count) of \(shards.count) shards")
     }
     if !arguments.has("--quiet") {
-      context.stdout.write(header(merged) + "\n" + merged.summary)
+      context.stdout.write(merged.text)
     }
     for problem in merged.reconciliationErrors { context.stderr.line("error: \(problem)") }
     if let reportFile {
@@ -62,18 +65,16 @@ enum MergeCommand {
         return .failure
       }
     }
+    if let htmlFile {
+      do {
+        // The retry story needs a journal, which shards keep apart: the page has the rest.
+        try htmlFile.write(Data(HTMLReport(report: merged, journal: nil).render().utf8))
+      } catch {
+        context.stderr.line("error: \(error.localizedDescription)")
+        return .failure
+      }
+    }
     return merged.exitCode == 0 ? .success : .failure
-  }
-
-  /// What was merged: the run, its shards, and when it ran.
-  static func header(_ report: RunReport) -> String {
-    let shards = report.merged!
-    let limit = report.notificationLimit.map { ", --count \($0)" } ?? ""
-    return """
-      airudder-sim merge: \(report.scenario) (seed \(report.seed)\(limit)), \(shards.shards.count) of \(shards.count) shards -> \(report.target)
-      from \(UTCTime.iso8601(milliseconds: report.startedAt.milliseconds)) to \(UTCTime.iso8601(milliseconds: report.endedAt.milliseconds)), mode \(report.mode), concurrency \(report.concurrency) in all
-
-      """
   }
 
   private static func reportData(_ report: RunReport, path: String) throws(OutputError) -> Data {

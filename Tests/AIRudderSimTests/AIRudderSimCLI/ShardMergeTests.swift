@@ -59,9 +59,12 @@ import Testing
     #expect(received.count == expected.count, "none twice")
 
     let mergedPath = folder.appendingPathComponent("merged.json").path
-    let merge = await runTool(["merge"] + reports + ["--report", mergedPath])
+    let htmlPath = folder.appendingPathComponent("merged.html").path
+    let merge = await runTool(["merge"] + reports + ["--report", mergedPath, "--html", htmlPath])
     #expect(merge.code == 0, "\(merge.stderr)")
-    #expect(merge.stdout.contains("4 of 4 shards"))
+    #expect(merge.stdout.hasPrefix("airudder-sim merge: shards (seed 7, --count \(count)), 4 of 4 shards"))
+    let page = try String(contentsOfFile: htmlPath, encoding: .utf8)
+    #expect(page.contains("4 of 4 shards") && page.contains("<svg"))
     let merged = try RunReport.read(path: mergedPath)
     let counts = receiver.counts()
     #expect(merged.notifications.generated == count)
