@@ -22,7 +22,7 @@ enum MergeCommand {
     positionals: [.init("REPORT", repeats: true, help: "Report files written by run --report (version 2), one per shard.")],
     options: [
       .init("--report", value: "FILE", help: "Write the merged JSON report to FILE."),
-      .init("--html", value: "OUT", help: "Write the merged report as a self-contained HTML page to OUT."),
+      .init("--html", value: "FILE", help: "Write the merged report as a self-contained HTML page to FILE."),
       .init("--allow-partial", help: "Merge even with shards missing (says which); a shard given twice is still refused."),
       .init("--quiet", help: "Print nothing but errors and warnings."),
     ])

@@ -33,7 +33,7 @@ import Testing
 
   /// The words before the hostile flag: each command bounded so that every case ends soon
   /// (`run` on the built-in receiver with a count, a duration and short timeouts). The
-  /// hostile flag comes last, so it wins over these. `report` is a shard report for `merge`.
+  /// hostile flag comes last, so it wins over these. `report` is a report for `merge` and `report`.
   static func prefix(_ command: String, report: String = "report.json") -> [String] {
     let smoke = RepositoryPath.scenario("smoke.json")
     switch command {
@@ -42,7 +42,7 @@ import Testing
     case "generate": return ["generate", smoke, "--count", "2"]
     case "receive": return ["receive", "--port", "0", "--until", "1", "--quiet"]
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
-    case "merge": return ["merge", report]
+    case "merge", "report": return [command, report]
     default: return [command, "-"]
     }
   }
@@ -55,7 +55,8 @@ import Testing
         for _ in 0..<casesPerFlag {
           let value = values.word()
           let words = option.valueName == nil ? ["\(option.name)=\(value)"] : [option.name, value]
-          cases.append(Case(command: command.name, flag: option.name, words: words, takesFile: option.valueName == "FILE"))
+          cases.append(
+            Case(command: command.name, flag: option.name, words: words, takesFile: ["FILE", "OUT"].contains(option.valueName)))
         }
       }
     }
@@ -74,7 +75,7 @@ import Testing
     let notification = await runTool(["generate", RepositoryPath.scenario("smoke.json"), "--count", "1"]).stdout
     let report = folder.appendingPathComponent("shard-report.json").path
     let shard = await runTool(["run", RepositoryPath.scenario("smoke.json"), "--count", "2", "--quiet", "--report", report])
-    #expect(shard.code == 0, "a report for merge's cases: \(shard.stderr)")
+    #expect(shard.code == 0, "a report for merge's and report's cases: \(shard.stderr)")
     let failures = FailureList()
     try await ChildRun.forEach(Self.cases) { item in
       let arguments = Self.prefix(item.command, report: report) + item.words
