@@ -9,7 +9,7 @@ extension RunSession {
   func waitForStart() async {
     guard let startAt = options.startAt else { return }
     let delay = startAt.timeIntervalSinceNow
-    let when = StartTime.format(startAt)
+    let when = UTCTime.iso8601(milliseconds: Int64((startAt.timeIntervalSince1970 * 1000).rounded()))
     guard delay > 0 else {
       stderr.line(
         "warning: --start-at \(when) was \(SettingDuration(seconds: (-delay * 1000).rounded() / 1000)) ago; starting now")

@@ -100,15 +100,3 @@ package enum StartTime {
     }
   }
 }
-
-extension StartTime {
-  /// `2026-11-25T20:00:00.250Z`: a start time as messages and reports write it.
-  package static func format(_ date: Date) -> String {
-    let seconds = date.timeIntervalSince1970
-    let whole = Int64(seconds.rounded(.down))
-    let millis = Int(((seconds - Double(whole)) * 1000).rounded(.down))
-    let text = UTCTime.iso8601(whole)
-    guard millis > 0 else { return text }
-    return String(text.dropLast()) + "." + String(format: "%03d", millis) + "Z"
-  }
-}
