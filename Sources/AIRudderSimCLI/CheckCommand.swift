@@ -22,7 +22,7 @@ enum CheckCommand {
       """,
     positionals: [.init("URL", optional: true, help: "The receiver, e.g. http://127.0.0.1:9000/hook (http only for now).")],
     options: [
-      .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default airudder)."),
+      .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: $AIRUDDER_KEY, else airudder)."),
       .init("--only", value: "IDS", help: "Run only these cases or groups (comma-separated)."),
       .init("--skip", value: "IDS", help: "Skip these cases or groups (comma-separated)."),
       .init("--list", help: "List every case: id, title, why it matters, what it rests on; send nothing."),

@@ -18,11 +18,14 @@ package struct CommandSpec: Sendable {
   package struct Positional: Sendable {
     package var name: String
     package var isOptional: Bool
+    /// The last positional may take any number of words (`merge REPORT...`).
+    package var repeats: Bool
     package var help: String
 
-    package init(_ name: String, optional isOptional: Bool = false, help: String) {
+    package init(_ name: String, optional isOptional: Bool = false, repeats: Bool = false, help: String) {
       self.name = name
       self.isOptional = isOptional
+      self.repeats = repeats
       self.help = help
     }
   }
@@ -45,7 +48,8 @@ package struct CommandSpec: Sendable {
   package var usage: String {
     var parts = ["airudder-sim", name]
     for positional in positionals {
-      parts.append(positional.isOptional ? "[\(positional.name)]" : positional.name)
+      let name = positional.name + (positional.repeats ? "..." : "")
+      parts.append(positional.isOptional ? "[\(name)]" : name)
     }
     for option in options where option.name != "--help" {
       parts.append("[\(option.name)\(option.valueName.map { " \($0)" } ?? "")]")

@@ -21,7 +21,9 @@ enum GenerateCommand {
     options: [
       .init("--count", value: "N", help: "Stop after N notifications."),
       .init("--seed", value: "S", help: "Seed of the simulation (overrides the scenario's)."),
-      .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: the scenario's, else airudder)."),
+      .init(
+        "--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: $AIRUDDER_KEY, else the scenario's, else airudder)."
+      ),
       .init("--pretty", help: "Indent each notification over several lines (no longer one per line)."),
     ])
 

@@ -61,7 +61,7 @@ package struct ParsedArguments: Sendable {
     if parsed.positionals.count < required.count {
       throw .missingArgument(required[parsed.positionals.count].name)
     }
-    if parsed.positionals.count > spec.positionals.count {
+    if parsed.positionals.count > spec.positionals.count, spec.positionals.last?.repeats != true {
       throw .unexpectedArgument(parsed.positionals[spec.positionals.count])
     }
     return parsed
@@ -76,6 +76,11 @@ package struct ParsedArguments: Sendable {
   }
 
   package func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+  /// Gives `option` the value `value` unless the command line gave it one (`AIRUDDER_KEY`).
+  package mutating func setDefault(_ option: String, _ value: String) {
+    if values[option] == nil { values[option] = value }
+  }
 
   package func string(_ option: String) -> String? { values[option] }
 

@@ -20,7 +20,7 @@ enum ReceiveCommand {
     options: [
       .init("--host", value: "ADDR", help: "Address to listen on (default 127.0.0.1; ::1 for IPv6)."),
       .init("--port", value: "PORT", help: "Port (default 8080; 0 picks a free one)."),
-      .init("--key", value: "K", help: "KEY the Sign must match (default airudder)."),
+      .init("--key", value: "K", help: "KEY the Sign must match (default: $AIRUDDER_KEY, else the scenario's, else airudder)."),
       .init("--scenario", value: "FILE", help: "Take faults and KEY from this scenario (- reads standard input)."),
       .init("--fail-first", value: "N", help: "Answer 503 to the first N attempts of a notification."),
       .init("--fail-first-rate", value: "P", help: "... of this fraction of notifications (default 1)."),

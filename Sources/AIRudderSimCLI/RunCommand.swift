@@ -1,3 +1,4 @@
+import Contract
 import Delivery
 import Foundation
 import HTTP1
@@ -20,6 +21,14 @@ enum RunCommand {
       --duration, or at the scenario's end. https targets are verified against the system's
       trust store and the URL's host; --cacert, --cacert-add, --insecure, --cert and --cert-key
       (scenario target keys cacert, cacertAdd, insecure, cert, certKey) change that.
+
+      Many machines: --shard I/N sends the I-th of N shares of the run (notification n goes to
+      shard (n - 1) mod N; every shard generates the same sequence, so the shares of a scenario,
+      seed and --count add up to exactly the whole run). --rate and --concurrency are the totals
+      over all shards, each shard taking its part (--per-shard: each shard's own); the rate
+      schedule is the whole run's, so shards started together by --start-at make one ramp.
+      Join the reports with 'airudder-sim merge'. The KEY may come from AIRUDDER_KEY instead of
+      --key (the flag wins), so it never shows in a process list.
 
       Each notification ends delivered (2xx on attempt k), dropped (every attempt failed),
       abandoned (refused, then the run ended before its retries) or cancelled (the run ended
@@ -47,11 +56,17 @@ enum RunCommand {
       .init(
         "--keepalive-idle", value: "D",
         help: "Sockets: close a connection idle for D, before the receiver does (default 4s; 0 = one request per connection)."),
-      .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY)."),
+      .init(
+        "--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: $AIRUDDER_KEY, else the scenario's target.key)."),
       .init("--concurrency", value: "C", help: "Attempts in flight at most."),
       .init("--rate", value: "R", help: "Open model: R notifications per second."),
       .init("--timeline", help: "Send each notification at its simulated time / time scale."),
-      .init("--count", value: "N", help: "Stop after N notifications."),
+      .init("--count", value: "N", help: "Stop after N notifications (with --shard: the whole run's N)."),
+      .init(
+        "--shard", value: "I/N",
+        help: "Send share I of N (0 <= I < N): notifications n with (n - 1) mod N = I; --rate and --concurrency are divided."),
+      .init("--per-shard", help: "With --shard: --rate and --concurrency are each shard's, not the totals."),
+      .init("--start-at", value: "TIME", help: "Wait until TIME (2026-11-25T20:00:00Z, or +30s from now), then start."),
       .init("--duration", value: "D", help: "Stop after D (e.g. 30s, 5m)."),
       .init("--timeout", value: "D", help: "Per-attempt deadline (default 10s)."),
       .init("--retry-interval", value: "D", help: "From a failed attempt's end to the retry (default 60s)."),
@@ -89,7 +104,8 @@ enum RunCommand {
   /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.
   static func options(from arguments: ParsedArguments, stdin: FileHandle = .standardInput) throws -> RunOptions {
     let scenarioPath = arguments.positional(0)!
-    var scenario = try ScenarioLoader.load(path: scenarioPath, stdin: stdin)
+    let (loaded, bytes) = try ScenarioLoader.read(path: scenarioPath, stdin: stdin)
+    var scenario = loaded
     if let seed = try arguments.uint64("--seed") { scenario.seed = seed }
     var plan = DeliveryPlan(scenario: scenario)
     if let key = arguments.string("--key") { plan.key = key }
@@ -129,6 +145,7 @@ enum RunCommand {
     if plan.mode == .rate && plan.rate == nil {
       throw CommandLineError.missingArgument("--rate R (the scenario's load.mode is rate)")
     }
+    try applyShard(arguments, to: &plan)
 
     var url = scenario.target.url
     if let text = arguments.string("--url") {
@@ -151,6 +168,8 @@ enum RunCommand {
       arguments: arguments, target: scenario.target,
       scenarioFile: scenarioPath == "-" ? ScenarioLoader.standardInputName : scenarioPath)
     if let url { try options.tls.validate(for: url, transport: options.transport) }
+    options.scenarioMD5 = hexString(MD5.digest(bytes))
+    options.startAt = try startAt(arguments)
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
     options.htmlPath = arguments.string("--html")

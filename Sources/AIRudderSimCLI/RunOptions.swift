@@ -27,6 +27,10 @@ package struct RunOptions: Sendable {
   package var plainProgressInterval: Duration = .seconds(10)
   /// What the run is judged by (the verdict).
   package var thresholds = RunThresholds()
+  /// md5 of the scenario file's bytes, in the report (merge checks the shards read one file).
+  package var scenarioMD5 = ""
+  /// `--start-at`: wait until this wall-clock time before the first notification.
+  package var startAt: Date?
 
   package init(scenario: Scenario, plan: DeliveryPlan, url: URL?) {
     self.scenario = scenario

@@ -92,6 +92,7 @@ package final class RunSession: Sendable {
       ).header + (metrics.map { "metrics: \(options.metrics!.url(port: $0.port))\n" } ?? "") + "\n")
     stdout.flush()
 
+    await waitForStart()
     let clock = ContinuousClock()
     let started = clock.now
     let wallStart = Date().timeIntervalSince1970
@@ -172,7 +173,9 @@ package final class RunSession: Sendable {
       thresholds: .init(
         maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
         maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
-      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation, tls: tlsSummary(for: target))
+      exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation, scenarioMD5: options.scenarioMD5,
+      seed: options.scenario.seed, notificationLimit: options.plan.count,
+      shard: .init(index: options.plan.shard.index, count: options.plan.shard.count), tls: tlsSummary(for: target))
   }
 
   /// How an https target was reached, for the header and the report; nil for http.

@@ -7,7 +7,7 @@ enum SignCommand {
     summary: "Print the Sign of a TaskID: lowercase hex md5(TaskID + KEY).",
     options: [
       .init("--task-id", value: "ID", help: "The notification's TaskID (required)."),
-      .init("--key", value: "K", help: "The KEY (default: airudder)."),
+      .init("--key", value: "K", help: "The KEY (default: $AIRUDDER_KEY, else airudder)."),
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {

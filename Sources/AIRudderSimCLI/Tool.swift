@@ -17,6 +17,7 @@ package enum Tool {
     ToolCommand(spec: GenerateCommand.spec, run: GenerateCommand.run),
     ToolCommand(spec: SignCommand.spec, run: SignCommand.run),
     ToolCommand(spec: VerifyCommand.spec, run: VerifyCommand.run),
+    ToolCommand(spec: MergeCommand.spec, run: MergeCommand.run),
   ]
 
   package static var help: String {
@@ -44,14 +45,20 @@ package enum Tool {
     return text
   }
 
+  /// The environment variable that gives every command's `--key` when the flag is not given,
+  /// so a KEY never sits in a pod spec's arguments or a process list.
+  package static let keyVariable = "AIRUDDER_KEY"
+
   /// Runs the tool on `arguments` (without the program name) and returns the exit code.
+  /// `environment` is read for `AIRUDDER_KEY` only.
   package static func main(
-    _ arguments: [String], stdin: FileHandle = .standardInput, stdout: OutputSink, stderr: OutputSink
+    _ arguments: [String], stdin: FileHandle = .standardInput, stdout: OutputSink, stderr: OutputSink,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) async -> Int32 {
     // A closed pipe is a write error to handle (EPIPE), not a death by SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
     defer { stderr.flush() }
-    let code = await dispatch(arguments, stdin: stdin, stdout: stdout, stderr: stderr)
+    let code = await dispatch(arguments, stdin: stdin, stdout: stdout, stderr: stderr, environment: environment)
     stdout.flush()
     return checkedOutput(code, stdout: stdout, stderr: stderr)
   }
@@ -67,7 +74,7 @@ package enum Tool {
   }
 
   private static func dispatch(
-    _ arguments: [String], stdin: FileHandle, stdout: OutputSink, stderr: OutputSink
+    _ arguments: [String], stdin: FileHandle, stdout: OutputSink, stderr: OutputSink, environment: [String: String]
   ) async -> Int32 {
     guard let first = arguments.first else {
       stderr.write("error: \(CommandLineError.missingCommand.localizedDescription)\n\n\(help)")
@@ -91,7 +98,11 @@ package enum Tool {
     }
     let spec = command.spec
     do {
-      let parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: spec)
+      var parsed = try ParsedArguments.parse(Array(arguments.dropFirst()), spec: spec)
+      // The flag wins; an empty variable counts as unset (a Secret that did not mount).
+      if spec.options.contains(where: { $0.name == "--key" }), let key = environment[keyVariable], !key.isEmpty {
+        parsed.setDefault("--key", key)
+      }
       if parsed.has("--help") {
         stdout.write(spec.help)
         return ExitCode.success.rawValue

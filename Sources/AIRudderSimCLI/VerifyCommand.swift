@@ -9,7 +9,7 @@ enum VerifyCommand {
     summary: "Check the Sign of each notification read (NDJSON or indented JSON objects).",
     discussion: "Exits 0 when every Sign matches, 1 when any does not (naming the first), 2 when the input is not JSON.",
     positionals: [.init("FILE", optional: true, help: "File of notifications; - or nothing reads standard input.")],
-    options: [.init("--key", value: "K", help: "The KEY (default: airudder).")])
+    options: [.init("--key", value: "K", help: "The KEY (default: $AIRUDDER_KEY, else airudder).")])
 
   /// The three envelope fields `verify` reads, keyed by the contract's table.
   private struct SignedEnvelope: Decodable {

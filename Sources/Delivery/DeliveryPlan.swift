@@ -8,7 +8,7 @@ package struct DeliveryPlan: Sendable {
   package var mode: LoadSettings.Mode
   /// Attempts in flight at most.
   package var concurrency: Int
-  /// Notifications started per second in `rate` mode.
+  /// Notifications started per second in `rate` mode, by this process (this shard's share).
   package var rate: Double?
   /// Stop after this many notifications (nil: the scenario's end).
   package var count: Int?
@@ -21,6 +21,9 @@ package struct DeliveryPlan: Sendable {
   package var lateThreshold: Duration = .milliseconds(5)
   /// The socket transport closes a connection idle this long (0: one request per connection).
   package var keepAliveIdle = KeepAlivePolicy.defaultIdle
+  /// The share of the run's notifications this process sends (`--shard i/n`); `count` above
+  /// is the whole run's, not the shard's.
+  package var shard = Shard.whole
 
   package init(
     mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,

@@ -93,21 +93,21 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
   /// The open models: each notification starts at its intended time whether or not earlier
   /// ones finished (still capped by the slots), and its latency counts from that time.
   private func schedule(feed: NotificationFeed, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
-    var firstSendTime: Int64?
-    var index = 0
+    // On the whole run's schedule: notification n is due (n − 1) / (rate × shards) after the
+    // start, so shards started together (--start-at) make one cluster-wide rate; one shard
+    // alone is the plain rate. The timeline counts from the run's first send time likewise.
+    let runRate = (plan.rate ?? 1) * Double(plan.shard.count)
     var writer = JSONByteWriter(capacity: Self.writerCapacity)
     while let notification = await feed.next(writingThrough: &writer) {
       let intended: C.Instant
       if plan.mode == .rate {
-        intended = start.advanced(by: .clamped(seconds: Double(index) / (plan.rate ?? 1)))
+        intended = start.advanced(by: .clamped(seconds: Double(notification.number - 1) / runRate))
       } else {
-        let first = firstSendTime ?? notification.sendTime
-        firstSendTime = first
-        intended = start.advanced(by: .clamped(seconds: Double(notification.sendTime - first) / plan.policy.timeScale))
+        intended = start.advanced(
+          by: .clamped(seconds: Double(notification.sendTime - notification.firstSendTime) / plan.policy.timeScale))
       }
-      index += 1
       guard await waitForTurn(until: intended, pool: pool, stopped: .cancelled) else { return }
-      group.addTask(executorPreference: transport.taskExecutor(for: index)) {
+      group.addTask(executorPreference: transport.taskExecutor(for: notification.number)) {
         if let next = await post(notification, attempt: 1, intended: intended, firstIntended: intended, pool: pool, start: start)
         {
           await retry(notification, attempt: 2, at: next, firstIntended: intended, pool: pool, start: start)

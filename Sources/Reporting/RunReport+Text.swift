@@ -10,10 +10,23 @@ extension RunReport {
   /// What runs against what: target, mode, transport, policy. Known before the first request.
   package var header: String {
     var lines: [String] = []
-    lines.append("airudder-sim run: \(scenario) -> \(target)")
+    if let merged {
+      let limit = notificationLimit.map { ", --count \($0)" } ?? ""
+      lines.append(
+        "airudder-sim merge: \(scenario) (seed \(seed)\(limit)), \(merged.shards.count) of \(merged.count) shards -> \(target)")
+      lines.append(
+        "from \(UTCTime.iso8601(milliseconds: startedAt.milliseconds)) to \(UTCTime.iso8601(milliseconds: endedAt.milliseconds))")
+    } else {
+      lines.append("airudder-sim run: \(scenario) -> \(target)")
+    }
     let targetRate = rate.target.map { ", target rate \(Self.short($0))/s" } ?? ""
     lines.append("mode \(mode)\(targetRate), concurrency \(concurrency), transport \(transport)")
     if let tls { lines.append(tls.headerLine) }
+    if let shard, shard.count > 1 {
+      lines.append(
+        "shard \(shard.index)/\(shard.count): notifications n with (n - 1) mod \(shard.count) = \(shard.index) of the run's"
+          + (notificationLimit.map { " \($0)" } ?? "") + " (seed \(seed))")
+    }
     let interval = SettingDuration(seconds: policy.retryIntervalS)
     let scaled = SettingDuration(seconds: policy.retryIntervalS / policy.timeScale)
     let scaling =

@@ -144,11 +144,32 @@ package struct RunReport: Codable, Sendable, Equatable {
     }
   }
 
+  /// Which share of which run (`run --shard i/n`): merge joins only shards of one run.
+  package struct ShardOrigin: Codable, Sendable, Equatable {
+    package var index: Int
+    package var count: Int
+
+    package init(index: Int, count: Int) {
+      self.index = index
+      self.count = count
+    }
+  }
+
   package var version = RunReport.currentVersion
   /// Wall-clock start and end of the run (UTC).
   package var startedAt: WallTime
   package var endedAt: WallTime
   package var scenario: String
+  /// md5 of the scenario file's bytes: shards of one run read the same file.
+  package var scenarioMD5: String = ""
+  /// The simulation's seed.
+  package var seed: UInt64 = 0
+  /// `--count` (the whole run's, not the shard's); nil: the scenario's end.
+  package var notificationLimit: Int?
+  /// This report's shard (0/1 for a run in one process); nil in a merged report.
+  package var shard: ShardOrigin? = ShardOrigin(index: 0, count: 1)
+  /// In a merged report only: the shards it joins (the key is absent elsewhere).
+  package var merged: MergedShards?
   package var target: String
   /// `sockets` or `urlsession`.
   package var transport: String
@@ -177,7 +198,9 @@ package struct RunReport: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
-      receiver, tls
+      receiver, seed, shard, merged, tls
+    case scenarioMD5 = "scenario_md5"
+    case notificationLimit = "notification_limit"
     case latencyMs = "latency_ms"
     case startedAt = "started_at"
     case endedAt = "ended_at"

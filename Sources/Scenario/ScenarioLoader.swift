@@ -11,6 +11,14 @@ package enum ScenarioLoader {
 
   /// Reads the scenario at `path`; `-` reads `stdin` to its end.
   package static func load(path: String, stdin: FileHandle = .standardInput) throws(ScenarioError) -> Scenario {
+    try read(path: path, stdin: stdin).scenario
+  }
+
+  /// The scenario at `path` and the bytes it was read from (their digest tells the shards of
+  /// one run from those of another).
+  package static func read(
+    path: String, stdin: FileHandle = .standardInput
+  ) throws(ScenarioError) -> (scenario: Scenario, bytes: Data) {
     if path == "-" {
       let data: Data
       do {
@@ -18,7 +26,7 @@ package enum ScenarioLoader {
       } catch {
         throw .unreadable(file: standardInputName, reason: error.localizedDescription)
       }
-      return try decode(data, file: standardInputName)
+      return (try decode(data, file: standardInputName), data)
     }
     let data: Data
     do {
@@ -30,7 +38,7 @@ package enum ScenarioLoader {
     var scenario = try decode(data, file: path)
     // Files a scenario names are found beside it, wherever the tool runs from.
     scenario.target.resolvePaths(relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
-    return scenario
+    return (scenario, data)
   }
 
   /// Parses `data` and decodes it. A syntax error ends the reading. Otherwise every decoding

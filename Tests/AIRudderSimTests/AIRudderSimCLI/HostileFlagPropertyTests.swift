@@ -33,8 +33,8 @@ import Testing
 
   /// The words before the hostile flag: each command bounded so that every case ends soon
   /// (`run` on the built-in receiver with a count, a duration and short timeouts). The
-  /// hostile flag comes last, so it wins over these.
-  static func prefix(_ command: String) -> [String] {
+  /// hostile flag comes last, so it wins over these. `report` is a report for `merge` and `report`.
+  static func prefix(_ command: String, report: String = "report.json") -> [String] {
     let smoke = RepositoryPath.scenario("smoke.json")
     switch command {
     case "run":
@@ -44,7 +44,7 @@ import Testing
     case "sign": return ["sign", "--task-id", "ac23fa05005e59b92e0b8a19fa5faf07"]
     // Nothing listens on port 1: a check that gets past its flags ends at once (exit 1).
     case "check": return ["check", "http://127.0.0.1:1/", "--only", "shape.page-example"]
-    case "report": return ["report", RepositoryPath.fixture("retry-demo-report.json").path]
+    case "merge", "report": return [command, report]
     default: return [command, "-"]
     }
   }
@@ -57,7 +57,8 @@ import Testing
         for _ in 0..<casesPerFlag {
           let value = values.word()
           let words = option.valueName == nil ? ["\(option.name)=\(value)"] : [option.name, value]
-          cases.append(Case(command: command.name, flag: option.name, words: words, takesFile: option.valueName == "FILE"))
+          cases.append(
+            Case(command: command.name, flag: option.name, words: words, takesFile: ["FILE", "OUT"].contains(option.valueName)))
         }
       }
     }
@@ -74,9 +75,12 @@ import Testing
     let folder = try ChildRun.scratchFolder("hostile-flags")
     defer { try? FileManager.default.removeItem(at: folder) }
     let notification = await runTool(["generate", RepositoryPath.scenario("smoke.json"), "--count", "1"]).stdout
+    let report = folder.appendingPathComponent("shard-report.json").path
+    let shard = await runTool(["run", RepositoryPath.scenario("smoke.json"), "--count", "2", "--quiet", "--report", report])
+    #expect(shard.code == 0, "a report for merge's and report's cases: \(shard.stderr)")
     let failures = FailureList()
     try await ChildRun.forEach(Self.cases) { item in
-      let arguments = Self.prefix(item.command) + item.words
+      let arguments = Self.prefix(item.command, report: report) + item.words
       let outcome = try await ChildRun.run(arguments, in: folder) { process, stdout in
         if item.command == "receive" { await Self.drive(process, stdout: stdout, posting: notification) }
       }

@@ -50,8 +50,11 @@ func assertGolden(_ actual: String, file name: String, sourceLocation: SourceLoc
   }
 }
 
-/// Runs the tool in-process and returns its exit code and what it wrote.
-func runTool(_ arguments: [String], stdin: String? = nil) async -> (code: Int32, stdout: String, stderr: String) {
+/// Runs the tool in-process and returns its exit code and what it wrote. `environment` is all
+/// the tool sees of one (none by default, whatever the test process has).
+func runTool(
+  _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+) async -> (code: Int32, stdout: String, stderr: String) {
   let out = OutputSink.memory()
   let err = OutputSink.memory()
   var input = FileHandle.nullDevice
@@ -61,7 +64,7 @@ func runTool(_ arguments: [String], stdin: String? = nil) async -> (code: Int32,
     PipeDrain.feed(Data(stdin.utf8), to: pipe.fileHandleForWriting)
     input = pipe.fileHandleForReading
   }
-  let code = await Tool.main(arguments, stdin: input, stdout: out, stderr: err)
+  let code = await Tool.main(arguments, stdin: input, stdout: out, stderr: err, environment: environment)
   return (code, out.text, err.text)
 }
 
