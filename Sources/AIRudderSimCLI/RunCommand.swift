@@ -55,6 +55,7 @@ enum RunCommand {
       .init("--time-scale", value: "F", help: "Divide the retry interval and the timeline by F."),
       .init("--scale-timeout", help: "Let --time-scale divide the timeout too."),
       .init("--seed", value: "S", help: "Seed of the simulation."),
+      ContactsOption.option,
       .init("--report", value: "FILE", help: "Write the JSON report to FILE."),
       .init("--journal", value: "FILE", help: "Write one JSON line per attempt to FILE."),
       .init("--record", value: "FILE", help: "With the built-in receiver: write what it received to FILE."),
@@ -177,6 +178,8 @@ enum RunCommand {
       options.thresholds.minSuccessRate = rate
       options.thresholds.source.minSuccessRate = "--min-success-rate"
     }
+    // Last, after every flag is known good: checking a long list reads it whole.
+    options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
     return options
   }
 }

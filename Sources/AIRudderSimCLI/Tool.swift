@@ -101,6 +101,9 @@ package enum Tool {
     } catch let error as ScenarioError {
       for message in error.messages { stderr.line("error: \(message)") }
       return ExitCode.usage.rawValue
+    } catch let error as ContactListError {
+      for message in error.messages { stderr.line("error: \(message)") }
+      return ExitCode.usage.rawValue
     } catch let error as InputError {
       stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue

@@ -21,6 +21,8 @@ package struct DeliveryPlan: Sendable {
   package var lateThreshold: Duration = .milliseconds(5)
   /// The socket transport closes a connection idle this long (0: one request per connection).
   package var keepAliveIdle = KeepAlivePolicy.defaultIdle
+  /// The uploaded contact list the generated notifications call (checked before the run).
+  package var contacts: ContactList?
 
   package init(
     mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,

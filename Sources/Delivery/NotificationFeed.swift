@@ -22,7 +22,9 @@ final class NotificationFeed: Sendable {
 
   init(scenario: Scenario, plan: DeliveryPlan, recorder: any DeliveryRecorder) {
     source = Mutex(
-      Source(iterator: NotificationGenerator(scenario: scenario, limit: plan.count).makeIterator(), signer: Signer(key: plan.key))
+      Source(
+        iterator: NotificationGenerator(scenario: scenario, limit: plan.count, contacts: plan.contacts).makeIterator(),
+        signer: Signer(key: plan.key))
     )
     self.recorder = recorder
   }

@@ -21,7 +21,8 @@ struct Dial: Sendable {
   var startTime: Int64 { answered ?? ended }
 }
 
-/// A contact of the list and its dials so far in the round.
+/// A contact of the list and its dials so far in the round. The optional fields are what an
+/// uploaded contact list gave (nil: not given, so the call draws or defaults them).
 struct Contact: Sendable {
   var number: Int
   var caseID: String
@@ -29,6 +30,25 @@ struct Contact: Sendable {
   var gender: String
   var calleeNumber: String
   var earlierDials: [Dial] = []
+  var comments: String?
+  var extraA: String?
+  var extraB: String?
+  var extraC: String?
+  /// Keys in the list's column order.
+  var variables: OrderedStringMap?
+  var borrowedDate: String?
+  var dueDate: String?
+  var borrowedAmount: String?
+  var totalOwingAmount: String?
+  var currencyUnit: String?
+
+  init(number: Int, caseID: String, name: String, gender: String, calleeNumber: String) {
+    self.number = number
+    self.caseID = caseID
+    self.name = name
+    self.gender = gender
+    self.calleeNumber = calleeNumber
+  }
 }
 
 /// A contact whose round is over: connected, or out of redials, or failed or cancelled.

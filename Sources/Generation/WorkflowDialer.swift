@@ -1,3 +1,4 @@
+import Scenario
 import Support
 
 /// The voicebot node of one workflow working through its contact list on `lines` lines: a
@@ -10,6 +11,10 @@ struct WorkflowDialer {
   private let model: GenerationModel
   private var rng: SeededRandom
   private var nextContact = 0
+  /// Contacts in this workflow's list: the scenario's `contactsPerWorkflow`, or its block of
+  /// the uploaded list.
+  private var contactCount: Int
+  private var uploaded: ContactList.Cursor?
   private var dialsPlaced: UInt64 = 0
   /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
   /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
@@ -45,9 +50,15 @@ struct WorkflowDialer {
       callerNumbers = scenario.dialer.callerNumbers
     }
     self.rng = rng
+    if let list = model.contacts {
+      contactCount = list.count(forWorkflow: index)
+      uploaded = list.cursor(forWorkflow: index)
+    } else {
+      contactCount = scenario.contactsPerWorkflow
+    }
     // Lines come up a few seconds apart, as a real dialer ramps up.
-    for line in 0..<min(lines, scenario.contactsPerWorkflow) {
-      let contact = newContact()
+    for line in 0..<min(lines, contactCount) {
+      guard let contact = newContact() else { break }
       startDial(of: contact, at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
     }
   }
@@ -70,8 +81,8 @@ struct WorkflowDialer {
       if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
         startDial(of: take(due.slot).contact, at: free)
-      } else if nextContact < model.scenario.contactsPerWorkflow {
-        startDial(of: newContact(), at: free)
+      } else if nextContact < contactCount, let contact = newContact() {
+        startDial(of: contact, at: free)
       } else if let later = waitingRedials.popMin() {
         startDial(of: take(later.slot).contact, at: later.time)
       }
@@ -107,14 +118,45 @@ struct WorkflowDialer {
     return model.redialsAfterLabel[label]
   }
 
-  private mutating func newContact() -> Contact {
+  /// The next contact of the list; nil when an uploaded list ends early (changed on disk).
+  private mutating func newContact() -> Contact? {
     let number = nextContact
     nextContact += 1
+    if uploaded != nil {
+      guard let record = uploaded!.next() else {
+        contactCount = number
+        return nil
+      }
+      return contact(number: number, from: record)
+    }
     let person = model.names.name(using: &rng)
     let globalNumber = index * model.scenario.contactsPerWorkflow + number
     return Contact(
       number: number, caseID: String(1_000_000_000 + globalNumber), name: person.name, gender: person.gender,
       calleeNumber: model.phones.mobile(using: &rng))
+  }
+
+  /// An uploaded contact: its own fields, and a drawn name and gender where it gave none.
+  private mutating func contact(number: Int, from record: ContactRecord) -> Contact {
+    var name = record.calleeName
+    var gender = record.calleeGender
+    if name == nil || gender == nil {
+      let person = model.names.name(using: &rng)
+      name = name ?? person.name
+      gender = gender ?? person.gender
+    }
+    var contact = Contact(number: number, caseID: record.caseID, name: name!, gender: gender!, calleeNumber: record.calleeNumber)
+    contact.comments = record.comments
+    contact.extraA = record.extraA
+    contact.extraB = record.extraB
+    contact.extraC = record.extraC
+    contact.variables = record.variables
+    contact.borrowedDate = record.borrowedDate
+    contact.dueDate = record.dueDate
+    contact.borrowedAmount = record.borrowedAmount
+    contact.totalOwingAmount = record.totalOwingAmount
+    contact.currencyUnit = record.currencyUnit
+    return contact
   }
 
   /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.

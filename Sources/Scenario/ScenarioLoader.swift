@@ -27,7 +27,12 @@ package enum ScenarioLoader {
       let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
       throw .unreadable(file: path, reason: reason)
     }
-    return try decode(data, file: path)
+    var scenario = try decode(data, file: path)
+    // A contact list beside the scenario is found wherever the tool runs from.
+    if let contacts = scenario.contacts, !contacts.hasPrefix("/"), let slash = path.lastIndex(of: "/") {
+      scenario.contacts = String(path[...slash]) + contacts
+    }
+    return scenario
   }
 
   /// Parses `data` and decodes it. A syntax error ends the reading. Otherwise every decoding
