@@ -7,7 +7,8 @@ extension ContactRecord {
   static func make(from row: ContactRowReader.Row, file: String, problems: inout [ContactProblem]) -> ContactRecord? {
     var record = ContactRecord(caseID: "", calleeNumber: "")
     var variables: [(key: String, value: String)] = []
-    var bad = false
+    var bad = !row.problems.isEmpty
+    problems += row.problems
     func refuse(_ cell: ContactCell, _ column: ContactColumn, _ message: String) {
       problems.append(ContactProblem(file: file, position: cell.position, field: column.name, message: message))
       bad = true

@@ -27,6 +27,8 @@ struct ContactRowReader {
     var cells: [(column: ContactColumn, cell: ContactCell)]
     /// Where a missing cell is reported: the row's start.
     var start: SourcePosition
+    /// Keys or values the row could not give (NDJSON), reported with the row's other problems.
+    var problems: [ContactProblem] = []
   }
 
   enum Outcome {
@@ -147,10 +149,10 @@ struct ContactRowReader {
       row.cells.reserveCapacity(cells.count)
       for (column, cell) in zip(columns, cells) {
         guard let column else { continue }
-        if case .variable = column {
-          row.cells.append((column, cell))
-        } else if !cell.text.isEmpty {
-          row.cells.append((column, cell))
+        switch column {
+        // Empty: reported at the cell as such.
+        case .variable, .caseID, .calleeNumber: row.cells.append((column, cell))
+        default: if !cell.text.isEmpty { row.cells.append((column, cell)) }
         }
       }
       return .row(row)
@@ -280,7 +282,7 @@ struct ContactRowReader {
       if member.key == "Variables", case .object(let variables) = member.value.kind {
         for entry in variables.members {
           switch cellText(entry.value, name: "Variables." + entry.key, at: at) {
-          case .failure(let problem): return .problem(problem)
+          case .failure(let problem): row.problems.append(problem)
           case .success(let text):
             row.cells.append((.variable(entry.key), ContactCell(text: text ?? "", position: at(entry.value.position))))
           }
@@ -288,19 +290,21 @@ struct ContactRowReader {
         continue
       }
       if member.key == "Variables" {
-        return .problem(
+        row.problems.append(
           ContactProblem(
             file: file, position: at(member.value.position), field: "Variables",
             message: "expected an object of strings, got \(member.value.found)"))
+        continue
       }
       guard let column = ContactColumn(name: member.key) else {
-        return .problem(
+        row.problems.append(
           ContactProblem(
             file: file, position: at(member.keyPosition), field: "", message: Suggestion.unknown("key", member.key, among: names))
         )
+        continue
       }
       switch cellText(member.value, name: member.key, at: at) {
-      case .failure(let problem): return .problem(problem)
+      case .failure(let problem): row.problems.append(problem)
       case .success(let text):
         if let text { row.cells.append((column, ContactCell(text: text, position: at(member.value.position)))) }
       }
