@@ -36,7 +36,11 @@ enum RunCommand {
       file that cannot be created; 130 interrupted (SIGINT/SIGTERM; a second signal writes the
       report as it stands and exits at once).
       """,
-    positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input.")],
+    positionals: [
+      .init(
+        "SCENARIO", optional: true,
+        help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input. Optional with --payloads.")
+    ],
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
       .init("--transport", value: "T", help: "auto (default: sockets for http, urlsession for https), sockets or urlsession."),
@@ -56,6 +60,12 @@ enum RunCommand {
       .init("--scale-timeout", help: "Let --time-scale divide the timeout too."),
       .init("--seed", value: "S", help: "Seed of the simulation."),
       ContactsOption.option,
+      .init(
+        "--payloads", value: "FILE",
+        help:
+          "Send these notifications instead of generating them (NDJSON, concatenated JSON or a JSON array; - reads standard input), byte for byte."
+      ),
+      .init("--resign", help: "With --payloads: replace each Sign by md5(TaskID + KEY) for --key; every other byte stays."),
       .init("--report", value: "FILE", help: "Write the JSON report to FILE."),
       .init("--journal", value: "FILE", help: "Write one JSON line per attempt to FILE."),
       .init("--record", value: "FILE", help: "With the built-in receiver: write what it received to FILE."),
@@ -82,7 +92,30 @@ enum RunCommand {
 
   /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.
   static func options(from arguments: ParsedArguments, stdin: FileHandle = .standardInput) throws -> RunOptions {
-    var scenario = try ScenarioLoader.load(path: arguments.positional(0)!, stdin: stdin)
+    let payloads = arguments.string("--payloads")
+    var scenario: Scenario
+    if let path = arguments.positional(0) {
+      if path == "-" && payloads == "-" {
+        throw CommandLineError.invalidValue(
+          option: "--payloads", value: "-", expected: "a file when the scenario is read from standard input")
+      }
+      scenario = try ScenarioLoader.load(path: path, stdin: stdin)
+    } else if payloads != nil {
+      scenario = Scenario()
+      scenario.name = "replay"
+    } else {
+      throw CommandLineError.missingArgument("SCENARIO")
+    }
+    if payloads != nil {
+      for flag in ["--seed", "--contacts"] {
+        if let value = arguments.string(flag) {
+          throw CommandLineError.invalidValue(
+            option: flag, value: value, expected: "no \(flag) with --payloads (it applies to generated notifications)")
+        }
+      }
+    } else if arguments.has("--resign") {
+      throw CommandLineError.missingArgument("--payloads FILE (--resign re-signs replayed payloads)")
+    }
     if let seed = try arguments.uint64("--seed") { scenario.seed = seed }
     var plan = DeliveryPlan(scenario: scenario)
     if let key = arguments.string("--key") { plan.key = key }
@@ -179,7 +212,13 @@ enum RunCommand {
       options.thresholds.source.minSuccessRate = "--min-success-rate"
     }
     // Last, after every flag is known good: checking a long list reads it whole.
-    options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
+    if let payloads {
+      options.plan.replay = try ReplayPayloads.load(
+        path: payloads, stdin: stdin, timeline: options.plan.mode == .timeline,
+        resignKey: arguments.has("--resign") ? options.plan.key : nil)
+    } else {
+      options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
+    }
     return options
   }
 }

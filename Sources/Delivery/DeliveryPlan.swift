@@ -23,6 +23,8 @@ package struct DeliveryPlan: Sendable {
   package var keepAliveIdle = KeepAlivePolicy.defaultIdle
   /// The uploaded contact list the generated notifications call (checked before the run).
   package var contacts: ContactList?
+  /// Payloads to send as read (`run --payloads`) instead of generating notifications.
+  package var replay: ReplayPayloads?
 
   package init(
     mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,

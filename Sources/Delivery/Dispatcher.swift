@@ -44,7 +44,16 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   private func runNotifications(pool: SlotPool, start: C.Instant) async {
-    let feed = NotificationFeed(scenario: scenario, plan: plan, recorder: recorder)
+    if let replay = plan.replay {
+      await runNotifications(from: ReplayFeed(payloads: replay, plan: plan, recorder: recorder), pool: pool, start: start)
+    } else {
+      await runNotifications(
+        from: NotificationFeed(scenario: scenario, plan: plan, recorder: recorder), pool: pool, start: start)
+    }
+  }
+
+  /// Generic rather than `any`, so that generated runs call their feed directly.
+  private func runNotifications(from feed: some NotificationSource, pool: SlotPool, start: C.Instant) async {
     await withTaskCancellationHandler {
       await withDiscardingTaskGroup { group in
         if plan.mode == .concurrency {
@@ -63,13 +72,17 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     }
   }
 
+  /// A worker's serialising buffer: room for a typical notification, grown for larger ones.
+  private static var writerCapacity: Int { 1 << 14 }
+
   /// One worker of the closed model. Its notifications' retries run beside it, holding no
   /// slot while they wait.
-  private func work(feed: NotificationFeed, pool: SlotPool, start: C.Instant) async {
+  private func work(feed: some NotificationSource, pool: SlotPool, start: C.Instant) async {
     await withDiscardingTaskGroup { retries in
+      var writer = JSONByteWriter(capacity: Self.writerCapacity)
       while !Task.isCancelled {
         guard await pool.acquire() else { return }
-        guard !Task.isCancelled, let notification = feed.next() else {
+        guard !Task.isCancelled, let notification = feed.next(writingThrough: &writer) else {
           pool.release()
           return
         }
@@ -86,10 +99,13 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
   /// The open models: each notification starts at its intended time whether or not earlier
   /// ones finished (still capped by the slots), and its latency counts from that time.
-  private func schedule(feed: NotificationFeed, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
+  private func schedule(
+    feed: some NotificationSource, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant
+  ) async {
     var firstSendTime: Int64?
     var index = 0
-    while let notification = feed.next() {
+    var writer = JSONByteWriter(capacity: Self.writerCapacity)
+    while let notification = feed.next(writingThrough: &writer) {
       let intended: C.Instant
       if plan.mode == .rate {
         intended = start.advanced(by: .clamped(seconds: Double(index) / (plan.rate ?? 1)))

@@ -10,7 +10,7 @@ import Synchronization
 /// from one sequence: numbering and bytes stay exactly what `generate` gives. Serialising, the
 /// larger part of the work, happens outside the lock, so workers on other threads do not wait
 /// (and spin) for it.
-final class NotificationFeed: Sendable {
+final class NotificationFeed: NotificationSource {
   private let source: Mutex<Source>
   private let recorder: any DeliveryRecorder
 
@@ -29,16 +29,19 @@ final class NotificationFeed: Sendable {
     self.recorder = recorder
   }
 
-  /// The next notification, signed and serialised, counted as generated; nil at the end.
-  func next() -> PreparedNotification? {
+  /// The next notification, signed and serialised through `writer` (the caller's, reused
+  /// so that a notification costs no buffer of its own), counted as generated; nil at the end.
+  func next(writingThrough writer: inout JSONByteWriter) -> PreparedNotification? {
     let next = source.withLock { source -> GeneratedNotification? in
       guard var item = source.iterator.next() else { return nil }
       source.signer.sign(&item.notification)
-      recorder.notificationGenerated()
       return item
     }
     guard let item = next else { return nil }
-    var writer = JSONByteWriter(capacity: 1 << 14)
+    // Counted outside the feed's lock: the ledger's own lock would lengthen the time the
+    // other workers wait for the sequence.
+    recorder.notificationGenerated()
+    writer.reset()
     item.notification.write(to: &writer)
     return PreparedNotification(
       number: item.number, sendTime: item.sendTime, taskID: item.notification.taskID,
