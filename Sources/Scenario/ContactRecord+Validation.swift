@@ -44,7 +44,7 @@ extension ContactRecord {
     }
     for (column, value) in [(ContactColumn.caseID, record.caseID), (.calleeNumber, record.calleeNumber)] where value.isEmpty {
       // An empty cell was reported above when it was given; a cell not given at all is here.
-      if !row.cells.contains(where: { $0.column == column }) {
+      if row.mayLackFields && !row.cells.contains(where: { $0.column == column }) {
         problems.append(
           ContactProblem(file: file, position: row.start, field: column.name, message: "missing; every contact needs one"))
         bad = true

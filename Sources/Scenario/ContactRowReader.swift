@@ -29,6 +29,9 @@ struct ContactRowReader {
     var start: SourcePosition
     /// Keys or values the row could not give (NDJSON), reported with the row's other problems.
     var problems: [ContactProblem] = []
+    /// NDJSON: a required field may be missing from a row. (A CSV row always has every
+    /// column; a required column missing from the header is reported once, there.)
+    var mayLackFields = false
   }
 
   enum Outcome {
@@ -277,6 +280,7 @@ struct ContactRowReader {
     }
     let start = at(document.root.position)
     var row = Row(line: lineNumber, offset: offset, cells: [], start: start)
+    row.mayLackFields = true
     let names = ContactColumn.named.map(\.name) + ["Variables"]
     for member in object.members {
       if member.key == "Variables", case .object(let variables) = member.value.kind {
