@@ -10,6 +10,10 @@ enum ContactsOption {
   /// The list the flag or the scenario names, opened and checked; nil when neither names one.
   static func open(_ arguments: ParsedArguments, scenario: Scenario) throws -> ContactList? {
     guard let path = arguments.string("--contacts") ?? scenario.contacts else { return nil }
+    if path == "-" {
+      throw CommandLineError.invalidValue(
+        option: "--contacts", value: path, expected: "a file (a contact list is read more than once, so not standard input)")
+    }
     return try ContactList.open(path: path, workflows: scenario.workflows)
   }
 }

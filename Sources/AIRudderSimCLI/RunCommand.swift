@@ -17,7 +17,11 @@ enum RunCommand {
       reconciles both sides. Load: --concurrency alone is the closed model; --rate starts R
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
-      --duration, or at the scenario's end.
+      --duration, or at the scenario's end. --contacts FILE calls that contact list (CSV with a
+      header, or NDJSON) instead of simulated contacts. --payloads FILE (or -) sends the
+      notifications read there, byte for byte, instead of generating them (--resign replaces
+      only their Sign; --timeline sends each at its latest CallEndTime); the SCENARIO is then
+      optional. A bad contact list or payload file stops the run before anything is sent.
 
       Each notification ends delivered (2xx on attempt k), dropped (every attempt failed),
       abandoned (refused, then the run ended before its retries) or cancelled (the run ended

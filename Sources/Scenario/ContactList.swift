@@ -12,6 +12,8 @@ import Glibc
 package final class ContactList: Sendable {
   /// At most this many problems are listed; the rest are counted.
   package static let problemLimit = 50
+  /// Rows between the positions the check notes, from which a workflow's block is found.
+  static let checkpointInterval = 1024
 
   /// As given (messages name it so).
   package let path: String
@@ -71,11 +73,14 @@ package final class ContactList: Sendable {
       if problems.count < problemLimit { problems.append(problem) } else { more += 1 }
     }
     var hashes: [UInt64] = []
+    /// Where every `checkpointInterval`-th row starts: 16 bytes per 1024 rows.
+    var checkpoints: [(offset: Int, line: Int)] = []
     var rows = 0
     while let outcome = reader.next() {
       switch outcome {
       case .problem(let problem): add(problem)
       case .row(let row):
+        if rows % checkpointInterval == 0 { checkpoints.append((row.offset, row.line)) }
         rows += 1
         var found: [ContactProblem] = []
         _ = ContactRecord.make(from: row, file: path, problems: &found)
@@ -94,25 +99,12 @@ package final class ContactList: Sendable {
       add(ContactProblem(file: path, position: SourcePosition(line: 1, column: 1), field: "", message: "no contacts in the list"))
     }
 
-    // Block starts (and confirmed duplicates) from a second reading, when needed.
-    let share = rows / workflows
-    let extra = rows % workflows
-    var blocks: [Block] = []
-    blocks.reserveCapacity(workflows)
-    if !suspects.isEmpty || (workflows > 1 && problems.isEmpty) {
+    // Equal hashes: a second reading compares the CaseIDs themselves.
+    if !suspects.isEmpty {
       var second = ContactRowReader.atStart(file: path, bytes: start).reader
       var firstLine: [String: Int] = [:]
-      var index = 0
-      var nextStart = 0
       while let outcome = second.next() {
-        guard case .row(let row) = outcome else { continue }
-        while blocks.count < workflows && index == nextStart {
-          let size = share + (blocks.count < extra ? 1 : 0)
-          blocks.append(Block(offset: row.offset, line: row.line, count: size))
-          nextStart += size
-        }
-        index += 1
-        guard !suspects.isEmpty, let cell = row.cells.first(where: { $0.column == .caseID })?.cell,
+        guard case .row(let row) = outcome, let cell = row.cells.first(where: { $0.column == .caseID })?.cell,
           suspects.contains(hash(cell.text))
         else { continue }
         if let first = firstLine[cell.text] {
@@ -129,10 +121,23 @@ package final class ContactList: Sendable {
       problems.sort { $0.position < $1.position }
       throw .problems(problems, more: more)
     }
-    if workflows == 1 || blocks.isEmpty {
-      // One workflow reads the list from its first row; so does an empty block list.
-      let first = ContactRowReader.atStart(file: path, bytes: start).reader
-      blocks = [Block(offset: first.offset, line: first.line, count: rows)]
+    // Each workflow's block starts at the checkpoint before it, plus the rows in between.
+    var blocks: [Block] = []
+    blocks.reserveCapacity(workflows)
+    var first = 0
+    for workflow in 0..<workflows {
+      let size = rows / workflows + (workflow < rows % workflows ? 1 : 0)
+      guard size > 0 else {
+        blocks.append(Block(offset: 0, line: 1, count: 0))
+        continue
+      }
+      let checkpoint = checkpoints[first / checkpointInterval]
+      var reader = ContactRowReader(
+        file: path, bytes: ContactFileBytes(descriptor: descriptor, offset: checkpoint.offset, capacity: 1 << 14),
+        line: checkpoint.line, format: reader.format, columns: reader.columns)
+      for _ in 0..<(first % checkpointInterval) { _ = reader.next() }
+      blocks.append(Block(offset: reader.offset, line: reader.line, count: size))
+      first += size
     }
     while blocks.count < workflows { blocks.append(Block(offset: 0, line: 1, count: 0)) }
     return ContactList(

@@ -19,6 +19,8 @@ import Testing
   @Test(arguments: [
     RoundTrip(format: .csv, rows: 300, workflows: 1), RoundTrip(format: .csv, rows: 300, workflows: 3),
     RoundTrip(format: .ndjson, rows: 301, workflows: 4), RoundTrip(format: .csv, rows: 5, workflows: 8),
+    // Blocks that start past several checkpoints (every 1024th row).
+    RoundTrip(format: .csv, rows: 3000, workflows: 7), RoundTrip(format: .ndjson, rows: 2049, workflows: 2),
   ])
   func everyContactOncePerRoundWithItsOwnFields(_ trip: RoundTrip) throws {
     let folder = try ChildRun.scratchFolder("contacts")
