@@ -5,8 +5,8 @@ import Foundation
 /// from AIRudder, as NDJSON, concatenated objects or one JSON array. The whole text is checked
 /// when it is loaded, so that a malformed object stops the run before anything is sent.
 ///
-/// A file is mapped, not read, so the kernel pages it in and out as the run goes; standard
-/// input is read whole into memory. Besides the text, each notification costs 24 bytes.
+/// A regular file is mapped, not read, so the kernel pages it in and out as the run goes;
+/// standard input and pipes are read whole into memory. Besides the text, each notification costs 24 bytes.
 package final class ReplayPayloads: Sendable {
   /// What messages call the input (`<stdin>` for standard input).
   package let name: String
@@ -41,7 +41,16 @@ package final class ReplayPayloads: Sendable {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
           throw ReplayError.unreadable(file: name, reason: "is a directory")
         }
-        text = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+        if type == .typeRegular {
+          text = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } else if let handle = FileHandle(forReadingAtPath: path) {
+          // A pipe (`<(zcat captured.ndjson.gz)`) cannot be mapped: read to its end.
+          text = try handle.readToEnd() ?? Data()
+        } else {
+          throw ReplayError.unreadable(
+            file: name, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+        }
       }
     } catch let error as ReplayError {
       throw error
