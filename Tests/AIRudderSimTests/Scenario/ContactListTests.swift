@@ -80,6 +80,19 @@ import Testing
     #expect(caseIDs.sorted() == (101...112).map { "LN-2024-000\($0)" })
   }
 
+  /// A scenario whose contact list cannot be opened is refused at its `contacts` key.
+  @Test func unreadableScenarioContactsNameTheKey() throws {
+    let folder = try ChildRun.scratchFolder("contacts-key")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("s.json")
+    try Data("{\n  workflows: 2,\n  contacts: \"missing.csv\",\n}\n".utf8).write(to: url)
+    let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: url.path) }
+    #expect(
+      error?.messages == [
+        "\(url.path):3:3: contacts: cannot read the contact list \"\(folder.path)/missing.csv\": no such file"
+      ])
+  }
+
   /// A byte-order mark (as Excel saves UTF-8) is not part of the first column's name.
   @Test(arguments: ["\u{FEFF}", ""])
   func byteOrderMarkIsTolerated(_ mark: String) throws {
