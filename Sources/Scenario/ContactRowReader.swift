@@ -1,11 +1,5 @@
 import Support
 
-/// One cell of a contact list and where it starts (columns count characters, as editors do).
-struct ContactCell: Sendable {
-  var text: String
-  var position: SourcePosition
-}
-
 /// Reads a contact list row by row, from the start (reading the CSV header and skipping a
 /// byte-order mark) or from a row the validating pass marked: CSV by RFC 4180 (quoted fields
 /// may hold commas, quotes doubled, line breaks; CRLF or LF) or NDJSON (one object a line).
@@ -47,7 +41,8 @@ struct ContactRowReader {
   /// Line of the next byte.
   private(set) var line: Int
   private var column = 1
-  private var field: [UInt8] = []
+  /// The bytes of the field (CSV) or line (NDJSON) being read.
+  var field: [UInt8] = []
 
   /// A reader at a row the validating pass marked, with the header it read.
   init(file: String, bytes: ContactFileBytes, line: Int, format: Format, columns: [ContactColumn?]) {
@@ -162,7 +157,7 @@ struct ContactRowReader {
     }
   }
 
-  @inline(__always) private mutating func advance() -> UInt8? {
+  @inline(__always) mutating func advance() -> UInt8? {
     guard let byte = bytes.next() else { return nil }
     if byte == 10 {
       line += 1
@@ -238,96 +233,7 @@ struct ContactRowReader {
     }
   }
 
-  private func problem(_ position: SourcePosition, _ message: String) -> ContactProblem {
+  func problem(_ position: SourcePosition, _ message: String) -> ContactProblem {
     ContactProblem(file: file, position: position, field: "", message: message)
-  }
-
-  // MARK: NDJSON
-
-  private mutating func nextNDJSON() -> Outcome? {
-    while true {
-      let offset = bytes.offset
-      let lineNumber = line
-      field.removeAll(keepingCapacity: true)
-      var sawByte = false
-      while let byte = advance() {
-        sawByte = true
-        if byte == 10 { break }
-        field.append(byte)
-      }
-      guard sawByte else { return nil }
-      if field.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-      return ndjsonRow(line: lineNumber, offset: offset)
-    }
-  }
-
-  private func ndjsonRow(line lineNumber: Int, offset: Int) -> Outcome {
-    func at(_ position: SourcePosition) -> SourcePosition {
-      SourcePosition(line: lineNumber + position.line - 1, column: position.column)
-    }
-    let document: JSON5Parser.Document
-    do {
-      document = try JSON5Parser.parse(field)
-    } catch {
-      return .problem(problem(at(error.position), error.message))
-    }
-    if let duplicate = document.duplicates.first {
-      return .problem(
-        ContactProblem(file: file, position: at(duplicate.position), field: duplicate.path, message: "key written twice"))
-    }
-    guard case .object(let object) = document.root.kind else {
-      return .problem(problem(at(document.root.position), "expected one JSON object per line, got \(document.root.found)"))
-    }
-    let start = at(document.root.position)
-    var row = Row(line: lineNumber, offset: offset, cells: [], start: start)
-    row.mayLackFields = true
-    let names = ContactColumn.named.map(\.name) + ["Variables"]
-    for member in object.members {
-      if member.key == "Variables", case .object(let variables) = member.value.kind {
-        for entry in variables.members {
-          switch cellText(entry.value, name: "Variables." + entry.key, at: at) {
-          case .failure(let problem): row.problems.append(problem)
-          case .success(let text):
-            row.cells.append((.variable(entry.key), ContactCell(text: text ?? "", position: at(entry.value.position))))
-          }
-        }
-        continue
-      }
-      if member.key == "Variables" {
-        row.problems.append(
-          ContactProblem(
-            file: file, position: at(member.value.position), field: "Variables",
-            message: "expected an object of strings, got \(member.value.found)"))
-        continue
-      }
-      guard let column = ContactColumn(name: member.key) else {
-        row.problems.append(
-          ContactProblem(
-            file: file, position: at(member.keyPosition), field: "", message: Suggestion.unknown("key", member.key, among: names))
-        )
-        continue
-      }
-      switch cellText(member.value, name: member.key, at: at) {
-      case .failure(let problem): row.problems.append(problem)
-      case .success(let text):
-        if let text { row.cells.append((column, ContactCell(text: text, position: at(member.value.position)))) }
-      }
-    }
-    return .row(row)
-  }
-
-  /// A string as it is, a number as written (CaseIDs and amounts are often numbers); nil for
-  /// `null` (not given).
-  private func cellText(
-    _ value: JSON5Value, name: String, at: (SourcePosition) -> SourcePosition
-  ) -> Result<String?, ContactProblem> {
-    switch value.kind {
-    case .string(let text): return .success(text)
-    case .number(let literal): return .success(literal)
-    case .null: return .success(nil)
-    default:
-      return .failure(
-        ContactProblem(file: file, position: at(value.position), field: name, message: "expected a string, got \(value.found)"))
-    }
   }
 }
