@@ -39,7 +39,7 @@ struct CallDetailBuilder {
     let connected = last.isConnected
 
     if model.scenario.scene == .collection && !allAbsent {
-      addLoan(to: &detail, contact: contact, callTime: last.ended, rng: &rng)
+      addLoan(to: &detail, given: contact.uploaded, callTime: last.ended, rng: &rng)
     }
     if has(.intentionDescription, connected) { detail.intentionDescription = label?.description ?? "" }
     // A contact list's own Extra values are always sent (AIRudder echoes what was uploaded).
@@ -121,34 +121,34 @@ struct CallDetailBuilder {
 
   /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`. A
   /// contact list's own loan fields are sent as given; the rest are drawn around them.
-  private func addLoan(to detail: inout CallDetail, contact: Contact, callTime: Int64, rng: inout SeededRandom) {
+  private func addLoan(to detail: inout CallDetail, given uploaded: UploadedContact?, callTime: Int64, rng: inout SeededRandom) {
     let loan = model.collection
     let day: Int64 = 86_400
     // Drawn in this order whatever is given, so that simulated contacts keep their bytes.
     var due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
     let tenor = Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
     var borrowed = due - tenor
-    if let given = contact.dueDate.flatMap(Self.day) {
+    if let given = uploaded?.record.dueDate.flatMap(Self.day) {
       due = given
-      borrowed = contact.borrowedDate.flatMap(Self.day) ?? due - tenor
-    } else if let given = contact.borrowedDate.flatMap(Self.day) {
+      borrowed = uploaded?.record.borrowedDate.flatMap(Self.day) ?? due - tenor
+    } else if let given = uploaded?.record.borrowedDate.flatMap(Self.day) {
       borrowed = given
       due = borrowed + tenor
     }
     let principal = loan.borrowedAmount.min + rng.unit() * (loan.borrowedAmount.max - loan.borrowedAmount.min)
     var principalCents = Int64((principal * 100).rounded())
     let markup = loan.owingMarkup.min + rng.unit() * (loan.owingMarkup.max - loan.owingMarkup.min)
-    if contact.borrowedAmount == nil, let owing = contact.totalOwingAmount.flatMap(Self.cents) {
+    if uploaded?.record.borrowedAmount == nil, let owing = uploaded?.record.totalOwingAmount.flatMap(Self.cents) {
       principalCents = Int64((Double(owing) / (1 + markup)).rounded())
-    } else if let given = contact.borrowedAmount.flatMap(Self.cents) {
+    } else if let given = uploaded?.record.borrowedAmount.flatMap(Self.cents) {
       principalCents = given
     }
     let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
-    detail.borrowedDate = contact.borrowedDate ?? UTCTime.day(borrowed)
-    detail.dueDate = contact.dueDate ?? UTCTime.day(due)
-    detail.borrowedAmount = contact.borrowedAmount ?? Self.amount(principalCents)
-    detail.totalOwingAmount = contact.totalOwingAmount ?? Self.amount(owingCents)
-    detail.currencyUnit = contact.currencyUnit ?? model.currency
+    detail.borrowedDate = uploaded?.record.borrowedDate ?? UTCTime.day(borrowed)
+    detail.dueDate = uploaded?.record.dueDate ?? UTCTime.day(due)
+    detail.borrowedAmount = uploaded?.record.borrowedAmount ?? Self.amount(principalCents)
+    detail.totalOwingAmount = uploaded?.record.totalOwingAmount ?? Self.amount(owingCents)
+    detail.currencyUnit = uploaded?.record.currencyUnit ?? model.currency
   }
 
   /// A contact list's `yyyy-MM-dd` (checked when the list was read) as UTC seconds.

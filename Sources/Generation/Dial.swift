@@ -1,4 +1,5 @@
 import Contract
+import Scenario
 
 /// One dial of a contact, as the simulated dialer placed it. Times are UTC seconds.
 struct Dial: Sendable {
@@ -22,7 +23,8 @@ struct Dial: Sendable {
 }
 
 /// A contact of the list and its dials so far in the round. The optional fields are what an
-/// uploaded contact list gave (nil: not given, so the call draws or defaults them).
+/// uploaded contact list gave (nil: not given, so the call draws or defaults them); they sit
+/// in one shared box, so a simulated contact carries a single nil pointer for them.
 struct Contact: Sendable {
   var number: Int
   var caseID: String
@@ -30,17 +32,8 @@ struct Contact: Sendable {
   var gender: String
   var calleeNumber: String
   var earlierDials: [Dial] = []
-  var comments: String?
-  var extraA: String?
-  var extraB: String?
-  var extraC: String?
-  /// Keys in the list's column order.
-  var variables: OrderedStringMap?
-  var borrowedDate: String?
-  var dueDate: String?
-  var borrowedAmount: String?
-  var totalOwingAmount: String?
-  var currencyUnit: String?
+  /// The uploaded row, when the contact came from a list.
+  var uploaded: UploadedContact?
 
   init(number: Int, caseID: String, name: String, gender: String, calleeNumber: String) {
     self.number = number
@@ -49,6 +42,18 @@ struct Contact: Sendable {
     self.gender = gender
     self.calleeNumber = calleeNumber
   }
+
+  var comments: String? { uploaded?.record.comments }
+  var extraA: String? { uploaded?.record.extraA }
+  var extraB: String? { uploaded?.record.extraB }
+  var extraC: String? { uploaded?.record.extraC }
+  /// Keys in the list's column order.
+  var variables: OrderedStringMap? { uploaded?.record.variables }
+  var borrowedDate: String? { uploaded?.record.borrowedDate }
+  var dueDate: String? { uploaded?.record.dueDate }
+  var borrowedAmount: String? { uploaded?.record.borrowedAmount }
+  var totalOwingAmount: String? { uploaded?.record.totalOwingAmount }
+  var currencyUnit: String? { uploaded?.record.currencyUnit }
 }
 
 /// A contact whose round is over: connected, or out of redials, or failed or cancelled.

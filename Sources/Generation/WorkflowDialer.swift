@@ -15,6 +15,8 @@ struct WorkflowDialer {
   /// the uploaded list.
   private var contactCount: Int
   private var uploaded: ContactList.Cursor?
+  /// The uploaded row `hasNextContact()` read ahead.
+  private var nextRecord: ContactRecord?
   private var dialsPlaced: UInt64 = 0
   /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
   /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
@@ -57,9 +59,8 @@ struct WorkflowDialer {
       contactCount = scenario.contactsPerWorkflow
     }
     // Lines come up a few seconds apart, as a real dialer ramps up.
-    for line in 0..<min(lines, contactCount) {
-      guard let contact = newContact() else { break }
-      startDial(of: contact, at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
+    for line in 0..<min(lines, contactCount) where hasNextContact() {
+      startDial(of: newContact(), at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
     }
   }
 
@@ -81,8 +82,8 @@ struct WorkflowDialer {
       if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
         startDial(of: take(due.slot).contact, at: free)
-      } else if nextContact < contactCount, let contact = newContact() {
-        startDial(of: contact, at: free)
+      } else if hasNextContact() {
+        startDial(of: newContact(), at: free)
       } else if let later = waitingRedials.popMin() {
         startDial(of: take(later.slot).contact, at: later.time)
       }
@@ -118,17 +119,22 @@ struct WorkflowDialer {
     return model.redialsAfterLabel[label]
   }
 
-  /// The next contact of the list; nil when an uploaded list ends early (changed on disk).
-  private mutating func newContact() -> Contact? {
+  /// Whether the list has another contact. An uploaded row is read here, ahead, so that a
+  /// list that ends early (changed on disk since it was checked) just ends the workflow.
+  private mutating func hasNextContact() -> Bool {
+    guard nextContact < contactCount else { return false }
+    if uploaded != nil && nextRecord == nil {
+      nextRecord = uploaded!.next()
+      if nextRecord == nil { contactCount = nextContact }
+    }
+    return nextContact < contactCount
+  }
+
+  /// The next contact of the list (`hasNextContact()` said there is one).
+  private mutating func newContact() -> Contact {
     let number = nextContact
     nextContact += 1
-    if uploaded != nil {
-      guard let record = uploaded!.next() else {
-        contactCount = number
-        return nil
-      }
-      return contact(number: number, from: record)
-    }
+    if let record = nextRecord.take() { return contact(number: number, from: record) }
     let person = model.names.name(using: &rng)
     let globalNumber = index * model.scenario.contactsPerWorkflow + number
     return Contact(
@@ -146,16 +152,7 @@ struct WorkflowDialer {
       gender = gender ?? person.gender
     }
     var contact = Contact(number: number, caseID: record.caseID, name: name!, gender: gender!, calleeNumber: record.calleeNumber)
-    contact.comments = record.comments
-    contact.extraA = record.extraA
-    contact.extraB = record.extraB
-    contact.extraC = record.extraC
-    contact.variables = record.variables
-    contact.borrowedDate = record.borrowedDate
-    contact.dueDate = record.dueDate
-    contact.borrowedAmount = record.borrowedAmount
-    contact.totalOwingAmount = record.totalOwingAmount
-    contact.currencyUnit = record.currencyUnit
+    contact.uploaded = UploadedContact(record)
     return contact
   }
 
