@@ -22,10 +22,17 @@ struct WorkflowDialer {
   /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
   private var inProgress = MinHeap<SlotKey>()
   private var waitingRedials = MinHeap<SlotKey>()
-  private var slots: [(contact: Contact, dial: Dial?)?] = []
+  private var slots: [Slot?] = []
   private var freeSlots: [Int] = []
   private var callerNumbers: [String]
   private let callIDSalt: UInt64
+
+  /// A contact and its dial in progress (nil while it waits for a redial). A struct, not a
+  /// tuple: moving a tuple of these out of its optional went through the runtime's generic copy.
+  private struct Slot {
+    var contact: Contact
+    var dial: Dial?
+  }
 
   private struct SlotKey: Comparable {
     var time: Int64
@@ -66,7 +73,9 @@ struct WorkflowDialer {
 
   /// The next contact whose round is over, or nil when the list is done.
   mutating func nextFinished() -> FinishedContact? {
-    while let (contact, dial) = popEnded() {
+    while let ended = popEnded() {
+      let contact = ended.contact
+      let dial = ended.dial!
       let redials = needsRedial(contact, after: dial)
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
@@ -92,23 +101,22 @@ struct WorkflowDialer {
     return nil
   }
 
-  private mutating func popEnded() -> (Contact, Dial)? {
+  private mutating func popEnded() -> Slot? {
     guard let next = inProgress.popMin() else { return nil }
-    let entry = take(next.slot)
-    return (entry.contact, entry.dial!)
+    return take(next.slot)
   }
 
   private mutating func store(_ contact: consuming Contact, _ dial: consuming Dial?) -> Int {
     if let slot = freeSlots.popLast() {
-      slots[slot] = (contact, dial)
+      slots[slot] = Slot(contact: contact, dial: dial)
       return slot
     }
-    slots.append((contact, dial))
+    slots.append(Slot(contact: contact, dial: dial))
     return slots.count - 1
   }
 
   /// Moves the entry out (no copy of its strings) and frees the slot.
-  private mutating func take(_ slot: Int) -> (contact: Contact, dial: Dial?) {
+  private mutating func take(_ slot: Int) -> Slot {
     freeSlots.append(slot)
     return slots[slot].take()!
   }
@@ -134,7 +142,7 @@ struct WorkflowDialer {
   private mutating func newContact() -> Contact {
     let number = nextContact
     nextContact += 1
-    if let record = nextRecord.take() { return contact(number: number, from: record) }
+    if uploaded != nil, let record = nextRecord.take() { return contact(number: number, from: record) }
     let person = model.names.name(using: &rng)
     let globalNumber = index * model.scenario.contactsPerWorkflow + number
     return Contact(
