@@ -73,19 +73,17 @@ struct WorkflowDialer {
 
   /// The next contact whose round is over, or nil when the list is done.
   mutating func nextFinished() -> FinishedContact? {
-    while let ended = popEnded() {
-      let contact = ended.contact
-      let dial = ended.dial!
-      let redials = needsRedial(contact, after: dial)
+    while var ended = popEnded() {
+      let dial = ended.dial.take()!
+      let redials = needsRedial(ended.contact, after: dial)
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
       if redials {
-        var redial = consume contact
-        redial.earlierDials.append(dial)
+        ended.contact.earlierDials.append(dial)
         let ready = dial.ended + model.redialInterval
-        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(redial, nil)))
+        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(consume ended)))
       } else {
-        finished = FinishedContact(contact: consume contact, last: dial)
+        finished = FinishedContact(contact: (consume ended).contact, last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
       if let due = waitingRedials.min, due.time <= free {
@@ -106,12 +104,12 @@ struct WorkflowDialer {
     return take(next.slot)
   }
 
-  private mutating func store(_ contact: consuming Contact, _ dial: consuming Dial?) -> Int {
+  private mutating func store(_ entry: consuming Slot) -> Int {
     if let slot = freeSlots.popLast() {
-      slots[slot] = Slot(contact: contact, dial: dial)
+      slots[slot] = entry
       return slot
     }
-    slots.append(Slot(contact: contact, dial: dial))
+    slots.append(entry)
     return slots.count - 1
   }
 
@@ -196,6 +194,6 @@ struct WorkflowDialer {
       dial.ended = placed + Int64(ring)
       dial.hangupType = ringType == .busy ? .byCallee : .byRobot
     }
-    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(contact, dial)))
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: dial))))
   }
 }
