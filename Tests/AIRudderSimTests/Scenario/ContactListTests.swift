@@ -93,6 +93,24 @@ import Testing
       ])
   }
 
+  /// `run` with the shipped scenario: the built-in receiver, looking up each CaseID it
+  /// receives, finds every row of the list once, and the run reconciles.
+  @Test func runDeliversEveryListedContactToTheReceiver() async throws {
+    let folder = try ChildRun.scratchFolder("contacts-run")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let record = folder.appendingPathComponent("received.jsonl")
+    let result = await runTool([
+      "run", RepositoryPath.scenario("contacts.json"), "--quiet", "--time-scale", "600", "--record", record.path,
+    ])
+    #expect(result.code == 0, "\(result.stderr)")
+    let caseIDs = try String(contentsOf: record, encoding: .utf8).split(separator: "\n").flatMap { line in
+      let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+      let notification = entry["notification"] as! [String: Any]
+      return (notification["Details"] as! [[String: Any]]).map { $0["CaseID"] as! String }
+    }
+    #expect(caseIDs.sorted() == (101...112).map { "LN-2024-000\($0)" })
+  }
+
   /// A byte-order mark (as Excel saves UTF-8) is not part of the first column's name.
   @Test(arguments: ["\u{FEFF}", ""])
   func byteOrderMarkIsTolerated(_ mark: String) throws {
