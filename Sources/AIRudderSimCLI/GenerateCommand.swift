@@ -25,6 +25,7 @@ enum GenerateCommand {
         "--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: $AIRUDDER_KEY, else the scenario's, else airudder)."
       ),
       .init("--pretty", help: "Indent each notification over several lines (no longer one per line)."),
+      ContactsOption.option,
     ])
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
@@ -32,10 +33,11 @@ enum GenerateCommand {
     let seed = try arguments.uint64("--seed")
     var scenario = try ScenarioLoader.load(path: arguments.positional(0)!, stdin: context.stdin)
     if let seed { scenario.seed = seed }
+    let contacts = try ContactsOption.open(arguments, scenario: scenario)
     let pretty = arguments.has("--pretty")
     var signer = Signer(key: arguments.string("--key") ?? scenario.target.key)
     var writer = JSONByteWriter(pretty: pretty, capacity: 1 << 16)
-    for var item in NotificationGenerator(scenario: scenario, limit: count) {
+    for var item in NotificationGenerator(scenario: scenario, limit: count, contacts: contacts) {
       signer.sign(&item.notification)
       writer.reset()
       item.notification.write(to: &writer)

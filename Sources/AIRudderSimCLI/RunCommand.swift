@@ -18,7 +18,12 @@ enum RunCommand {
       reconciles both sides. Load: --concurrency alone is the closed model; --rate starts R
       notifications a second on schedule (still capped by --concurrency); --timeline replays each
       notification at its simulated time divided by the time scale. The run ends at --count, at
-      --duration, or at the scenario's end. https targets are verified against the system's
+      --duration, or at the scenario's end. --contacts FILE calls that contact list (CSV with a
+      header, or NDJSON) instead of simulated contacts. --payloads FILE (or -) sends the
+      notifications read there, byte for byte, instead of generating them (--resign replaces
+      only their Sign; --timeline sends each at its latest CallEndTime); the SCENARIO is then
+      optional. A bad contact list or payload file stops the run before anything is sent.
+      https targets are verified against the system's
       trust store and the URL's host; --cacert, --cacert-add, --insecure, --cert and --cert-key
       (scenario target keys cacert, cacertAdd, insecure, cert, certKey) change that.
 
@@ -47,7 +52,11 @@ enum RunCommand {
       file that cannot be created; 130 interrupted (SIGINT/SIGTERM; a second signal writes the
       report as it stands and exits at once).
       """,
-    positionals: [.init("SCENARIO", help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input.")],
+    positionals: [
+      .init(
+        "SCENARIO", optional: true,
+        help: "Scenario file, e.g. Scenarios/retry-demo.json; - reads standard input. Optional with --payloads.")
+    ],
     options: [
       .init("--url", value: "URL", help: "Receiver URL (http or https)."),
       .init(
@@ -74,6 +83,13 @@ enum RunCommand {
       .init("--time-scale", value: "F", help: "Divide the retry interval and the timeline by F."),
       .init("--scale-timeout", help: "Let --time-scale divide the timeout too."),
       .init("--seed", value: "S", help: "Seed of the simulation."),
+      ContactsOption.option,
+      .init(
+        "--payloads", value: "FILE",
+        help:
+          "Send these notifications instead of generating them (NDJSON, concatenated JSON or a JSON array; - reads standard input), byte for byte."
+      ),
+      .init("--resign", help: "With --payloads: replace each Sign by md5(TaskID + KEY) for --key; every other byte stays."),
       .init("--report", value: "FILE", help: "Write the JSON report to FILE."),
       .init("--journal", value: "FILE", help: "Write one JSON line per attempt to FILE."),
       .init("--html", value: "FILE", help: "Write the report as one self-contained HTML page with charts to FILE."),
@@ -103,9 +119,34 @@ enum RunCommand {
 
   /// The scenario (from `stdin` when its path is `-`) with every flag laid over it, checked.
   static func options(from arguments: ParsedArguments, stdin: FileHandle = .standardInput) throws -> RunOptions {
-    let scenarioPath = arguments.positional(0)!
-    let (loaded, bytes) = try ScenarioLoader.read(path: scenarioPath, stdin: stdin)
-    var scenario = loaded
+    let payloads = arguments.string("--payloads")
+    var scenario: Scenario
+    var scenarioBytes = Data()
+    let scenarioPath = arguments.positional(0) ?? "-"
+    if let path = arguments.positional(0) {
+      if path == "-" && payloads == "-" {
+        throw CommandLineError.invalidValue(
+          option: "--payloads", value: "-", expected: "a file when the scenario is read from standard input")
+      }
+      let (loaded, bytes) = try ScenarioLoader.read(path: path, stdin: stdin)
+      scenario = loaded
+      scenarioBytes = bytes
+    } else if payloads != nil {
+      scenario = Scenario()
+      scenario.name = "replay"
+    } else {
+      throw CommandLineError.missingArgument("SCENARIO")
+    }
+    if payloads != nil {
+      for flag in ["--seed", "--contacts"] {
+        if let value = arguments.string(flag) {
+          throw CommandLineError.invalidValue(
+            option: flag, value: value, expected: "no \(flag) with --payloads (it applies to generated notifications)")
+        }
+      }
+    } else if arguments.has("--resign") {
+      throw CommandLineError.missingArgument("--payloads FILE (--resign re-signs replayed payloads)")
+    }
     if let seed = try arguments.uint64("--seed") { scenario.seed = seed }
     var plan = DeliveryPlan(scenario: scenario)
     if let key = arguments.string("--key") { plan.key = key }
@@ -168,7 +209,7 @@ enum RunCommand {
       arguments: arguments, target: scenario.target,
       scenarioFile: scenarioPath == "-" ? ScenarioLoader.standardInputName : scenarioPath)
     if let url { try options.tls.validate(for: url, transport: options.transport) }
-    options.scenarioMD5 = hexString(MD5.digest(bytes))
+    options.scenarioMD5 = hexString(MD5.digest(scenarioBytes))
     options.startAt = try startAt(arguments)
     options.reportPath = arguments.string("--report")
     options.journalPath = arguments.string("--journal")
@@ -209,6 +250,14 @@ enum RunCommand {
       }
       options.thresholds.minSuccessRate = rate
       options.thresholds.source.minSuccessRate = "--min-success-rate"
+    }
+    // Last, after every flag is known good: checking a long list reads it whole.
+    if let payloads {
+      options.plan.replay = try ReplayPayloads.load(
+        path: payloads, stdin: stdin, timeline: options.plan.mode == .timeline,
+        resignKey: arguments.has("--resign") ? options.plan.key : nil)
+    } else {
+      options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
     }
     return options
   }

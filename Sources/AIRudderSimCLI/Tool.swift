@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import HTTP1
 import Reporting
@@ -114,6 +115,12 @@ package enum Tool {
       return ExitCode.usage.rawValue
     } catch let error as ScenarioError {
       for message in error.messages { stderr.line("error: \(message)") }
+      return ExitCode.usage.rawValue
+    } catch let error as ContactListError {
+      for message in error.messages { stderr.line("error: \(message)") }
+      return ExitCode.usage.rawValue
+    } catch let error as ReplayError {
+      stderr.line("error: \(error.localizedDescription)")
       return ExitCode.usage.rawValue
     } catch let error as ReportReadError {
       stderr.line("error: \(error.localizedDescription)")

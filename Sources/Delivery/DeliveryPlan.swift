@@ -24,6 +24,10 @@ package struct DeliveryPlan: Sendable {
   /// The share of the run's notifications this process sends (`--shard i/n`); `count` above
   /// is the whole run's, not the shard's.
   package var shard = Shard.whole
+  /// The uploaded contact list the generated notifications call (checked before the run).
+  package var contacts: ContactList?
+  /// Payloads to send as read (`run --payloads`) instead of generating notifications.
+  package var replay: ReplayPayloads?
 
   package init(
     mode: LoadSettings.Mode = .concurrency, concurrency: Int = 16, rate: Double? = nil, count: Int? = nil,

@@ -44,7 +44,16 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
   }
 
   private func runNotifications(pool: SlotPool, start: C.Instant) async {
-    let feed = NotificationFeed(scenario: scenario, plan: plan, recorder: recorder)
+    if let replay = plan.replay {
+      await runNotifications(from: ReplayFeed(payloads: replay, plan: plan, recorder: recorder), pool: pool, start: start)
+    } else {
+      await runNotifications(
+        from: NotificationFeed(scenario: scenario, plan: plan, recorder: recorder), pool: pool, start: start)
+    }
+  }
+
+  /// Generic rather than `any`, so that generated runs call their feed directly.
+  private func runNotifications(from feed: some NotificationSource, pool: SlotPool, start: C.Instant) async {
     await withTaskCancellationHandler {
       await withDiscardingTaskGroup { group in
         if plan.mode == .concurrency {
@@ -65,12 +74,12 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     }
   }
 
-  /// One worker of the closed model. Its notifications' retries run beside it, holding no
-  /// slot while they wait.
   /// A worker's serialising buffer: room for a typical notification, grown for larger ones.
   private static var writerCapacity: Int { 1 << 14 }
 
-  private func work(feed: NotificationFeed, pool: SlotPool, start: C.Instant) async {
+  /// One worker of the closed model. Its notifications' retries run beside it, holding no
+  /// slot while they wait.
+  private func work(feed: some NotificationSource, pool: SlotPool, start: C.Instant) async {
     await withDiscardingTaskGroup { retries in
       var writer = JSONByteWriter(capacity: Self.writerCapacity)
       while !Task.isCancelled {
@@ -92,7 +101,9 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
   /// The open models: each notification starts at its intended time whether or not earlier
   /// ones finished (still capped by the slots), and its latency counts from that time.
-  private func schedule(feed: NotificationFeed, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant) async {
+  private func schedule(
+    feed: some NotificationSource, into group: inout DiscardingTaskGroup, pool: SlotPool, start: C.Instant
+  ) async {
     // On the whole run's schedule: notification n is due (n − 1) / (rate × shards) after the
     // start, so shards started together (--start-at) make one cluster-wide rate; one shard
     // alone is the plain rate. The timeline counts from the run's first send time likewise.

@@ -11,7 +11,7 @@ import Synchronization
 /// larger part of the work, happens outside the lock, so workers on other threads do not wait
 /// (and spin) for it. With `--shard i/n` every shard walks the whole sequence and signs and
 /// serialises only its own notifications (`Shard.owns`); the others are skipped uncounted.
-final class NotificationFeed: Sendable {
+final class NotificationFeed: NotificationSource {
   private let source: Mutex<Source>
   private let recorder: any DeliveryRecorder
   private let shard: Shard
@@ -26,7 +26,9 @@ final class NotificationFeed: Sendable {
 
   init(scenario: Scenario, plan: DeliveryPlan, recorder: any DeliveryRecorder) {
     source = Mutex(
-      Source(iterator: NotificationGenerator(scenario: scenario, limit: plan.count).makeIterator(), signer: Signer(key: plan.key))
+      Source(
+        iterator: NotificationGenerator(scenario: scenario, limit: plan.count, contacts: plan.contacts).makeIterator(),
+        signer: Signer(key: plan.key))
     )
     self.recorder = recorder
     shard = plan.shard

@@ -23,8 +23,9 @@ struct CallDetailBuilder {
       calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
       callEndTime: UTCTime.iso8601(last.ended), status: last.status,
       intention: label?.label ?? model.scenario.robot.unconnectedLabel, callID: last.callID,
-      callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: model.scenario.platformName,
-      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID, variables: model.scenario.variables)
+      callTimes: contact.earlierDials.count + 1, comments: contact.comments ?? contact.caseID,
+      platformName: model.scenario.platformName, ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
+      variables: contact.variables ?? model.scenario.variables)
 
     // Which optional fields this call carries.
     let draw = rng.unit()
@@ -38,12 +39,13 @@ struct CallDetailBuilder {
     let connected = last.isConnected
 
     if model.scenario.scene == .collection && !allAbsent {
-      addLoan(to: &detail, callTime: last.ended, rng: &rng)
+      addLoan(to: &detail, given: contact.uploaded, callTime: last.ended, rng: &rng)
     }
     if has(.intentionDescription, connected) { detail.intentionDescription = label?.description ?? "" }
-    if has(.extraA) { detail.extraA = "" }
-    if has(.extraB) { detail.extraB = "" }
-    if has(.extraC) { detail.extraC = "" }
+    // A contact list's own Extra values are always sent (AIRudder echoes what was uploaded).
+    if let given = contact.extraA, !allAbsent { detail.extraA = given } else if has(.extraA) { detail.extraA = "" }
+    if let given = contact.extraB, !allAbsent { detail.extraB = given } else if has(.extraB) { detail.extraB = "" }
+    if let given = contact.extraC, !allAbsent { detail.extraC = given } else if has(.extraC) { detail.extraC = "" }
     var userTurns = 0
     if has(.asrResult, connected) {
       detail.asrResult = transcript(talkTime: Int(last.ended - last.startTime), userTurns: &userTurns, rng: &rng)
@@ -117,21 +119,51 @@ struct CallDetailBuilder {
     return entries
   }
 
-  /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`.
-  private func addLoan(to detail: inout CallDetail, callTime: Int64, rng: inout SeededRandom) {
+  /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`. A
+  /// contact list's own loan fields are sent as given; the rest are drawn around them.
+  private func addLoan(to detail: inout CallDetail, given uploaded: UploadedContact?, callTime: Int64, rng: inout SeededRandom) {
     let loan = model.collection
     let day: Int64 = 86_400
-    let due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
-    let borrowed = due - Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
+    // Drawn in this order whatever is given, so that simulated contacts keep their bytes.
+    var due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
+    let tenor = Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
+    var borrowed = due - tenor
+    if let given = uploaded?.record.dueDate.flatMap(Self.day) {
+      due = given
+      borrowed = uploaded?.record.borrowedDate.flatMap(Self.day) ?? due - tenor
+    } else if let given = uploaded?.record.borrowedDate.flatMap(Self.day) {
+      borrowed = given
+      due = borrowed + tenor
+    }
     let principal = loan.borrowedAmount.min + rng.unit() * (loan.borrowedAmount.max - loan.borrowedAmount.min)
-    let principalCents = Int64((principal * 100).rounded())
+    var principalCents = Int64((principal * 100).rounded())
     let markup = loan.owingMarkup.min + rng.unit() * (loan.owingMarkup.max - loan.owingMarkup.min)
+    if uploaded?.record.borrowedAmount == nil, let owing = uploaded?.record.totalOwingAmount.flatMap(Self.cents) {
+      principalCents = Int64((Double(owing) / (1 + markup)).rounded())
+    } else if let given = uploaded?.record.borrowedAmount.flatMap(Self.cents) {
+      principalCents = given
+    }
     let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
-    detail.borrowedDate = UTCTime.day(borrowed)
-    detail.dueDate = UTCTime.day(due)
-    detail.borrowedAmount = Self.amount(principalCents)
-    detail.totalOwingAmount = Self.amount(owingCents)
-    detail.currencyUnit = model.currency
+    detail.borrowedDate = uploaded?.record.borrowedDate ?? UTCTime.day(borrowed)
+    detail.dueDate = uploaded?.record.dueDate ?? UTCTime.day(due)
+    detail.borrowedAmount = uploaded?.record.borrowedAmount ?? Self.amount(principalCents)
+    detail.totalOwingAmount = uploaded?.record.totalOwingAmount ?? Self.amount(owingCents)
+    detail.currencyUnit = uploaded?.record.currencyUnit ?? model.currency
+  }
+
+  /// A contact list's `yyyy-MM-dd` (checked when the list was read) as UTC seconds.
+  private static func day(_ text: String) -> Int64? {
+    UTCTime.parseISO8601(text + "T00:00:00Z")
+  }
+
+  /// A contact list's amount (`1500000`, `20310.5`; checked when the list was read) in cents.
+  private static func cents(_ text: String) -> Int64? {
+    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let whole = Int64(parts[0]) else { return nil }
+    guard parts.count == 2 else { return whole * 100 }
+    let fraction = parts[1].count == 1 ? parts[1] + "0" : String(parts[1])
+    guard let hundredths = Int64(fraction) else { return nil }
+    return whole * 100 + hundredths
   }
 
   /// Cents (0 or more) as a 2-decimal string: `20310.00`, written in one pass.

@@ -1,4 +1,5 @@
 import Contract
+import Scenario
 
 /// One dial of a contact, as the simulated dialer placed it. Times are UTC seconds.
 struct Dial: Sendable {
@@ -21,7 +22,9 @@ struct Dial: Sendable {
   var startTime: Int64 { answered ?? ended }
 }
 
-/// A contact of the list and its dials so far in the round.
+/// A contact of the list and its dials so far in the round. The optional fields are what an
+/// uploaded contact list gave (nil: not given, so the call draws or defaults them); they sit
+/// in one shared box, so a simulated contact carries a single nil pointer for them.
 struct Contact: Sendable {
   var number: Int
   var caseID: String
@@ -29,6 +32,28 @@ struct Contact: Sendable {
   var gender: String
   var calleeNumber: String
   var earlierDials: [Dial] = []
+  /// The uploaded row, when the contact came from a list.
+  var uploaded: UploadedContact?
+
+  init(number: Int, caseID: String, name: String, gender: String, calleeNumber: String) {
+    self.number = number
+    self.caseID = caseID
+    self.name = name
+    self.gender = gender
+    self.calleeNumber = calleeNumber
+  }
+
+  var comments: String? { uploaded?.record.comments }
+  var extraA: String? { uploaded?.record.extraA }
+  var extraB: String? { uploaded?.record.extraB }
+  var extraC: String? { uploaded?.record.extraC }
+  /// Keys in the list's column order.
+  var variables: OrderedStringMap? { uploaded?.record.variables }
+  var borrowedDate: String? { uploaded?.record.borrowedDate }
+  var dueDate: String? { uploaded?.record.dueDate }
+  var borrowedAmount: String? { uploaded?.record.borrowedAmount }
+  var totalOwingAmount: String? { uploaded?.record.totalOwingAmount }
+  var currencyUnit: String? { uploaded?.record.currencyUnit }
 }
 
 /// A contact whose round is over: connected, or out of redials, or failed or cancelled.

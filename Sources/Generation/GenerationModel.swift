@@ -6,6 +6,8 @@ import Support
 /// robot's lines. Shared read-only by every workflow.
 final class GenerationModel: Sendable {
   let scenario: Scenario
+  /// The uploaded contact list the workflows dial, if any (else contacts are simulated).
+  let contacts: ContactList?
   /// Parts of the scenario read for every call, kept apart so that reading them copies
   /// (and retains) nothing else.
   let dialer: DialerSettings
@@ -34,8 +36,9 @@ final class GenerationModel: Sendable {
   /// `HH:MM:SS` for the first hour of offsets, made once (transcripts use them constantly).
   let offsets: [String]
 
-  init(_ scenario: Scenario) {
+  init(_ scenario: Scenario, contacts: ContactList? = nil) {
     self.scenario = scenario
+    self.contacts = contacts
     dialer = scenario.dialer
     edgeCases = scenario.edgeCases
     collection = scenario.collection

@@ -10,9 +10,11 @@ package struct NotificationGenerator: Sequence, Sendable {
   private let model: GenerationModel
   private let limit: Int?
 
-  /// `limit` stops after that many notifications; nil runs to the scenario's end.
-  package init(scenario: Scenario, limit: Int? = nil) {
-    model = GenerationModel(scenario)
+  /// `limit` stops after that many notifications; nil runs to the scenario's end. With
+  /// `contacts` (checked by `ContactList.open` for the scenario's workflows) the workflows
+  /// dial exactly those contacts, in file order, instead of `contactsPerWorkflow` simulated ones.
+  package init(scenario: Scenario, limit: Int? = nil, contacts: ContactList? = nil) {
+    model = GenerationModel(scenario, contacts: contacts)
     self.limit = limit
   }
 

@@ -1,3 +1,4 @@
+import Scenario
 import Support
 
 /// The voicebot node of one workflow working through its contact list on `lines` lines: a
@@ -10,15 +11,28 @@ struct WorkflowDialer {
   private let model: GenerationModel
   private var rng: SeededRandom
   private var nextContact = 0
+  /// Contacts in this workflow's list: the scenario's `contactsPerWorkflow`, or its block of
+  /// the uploaded list.
+  private var contactCount: Int
+  private var uploaded: ContactList.Cursor?
+  /// The uploaded row `hasNextContact()` read ahead.
+  private var nextRecord: ContactRecord?
   private var dialsPlaced: UInt64 = 0
   /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
   /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
   private var inProgress = MinHeap<SlotKey>()
   private var waitingRedials = MinHeap<SlotKey>()
-  private var slots: [(contact: Contact, dial: Dial?)?] = []
+  private var slots: [Slot?] = []
   private var freeSlots: [Int] = []
   private var callerNumbers: [String]
   private let callIDSalt: UInt64
+
+  /// A contact and its dial in progress (nil while it waits for a redial). A struct, not a
+  /// tuple: moving a tuple of these out of its optional went through the runtime's generic copy.
+  private struct Slot {
+    var contact: Contact
+    var dial: Dial?
+  }
 
   private struct SlotKey: Comparable {
     var time: Int64
@@ -45,32 +59,37 @@ struct WorkflowDialer {
       callerNumbers = scenario.dialer.callerNumbers
     }
     self.rng = rng
+    if let list = model.contacts {
+      contactCount = list.count(forWorkflow: index)
+      uploaded = list.cursor(forWorkflow: index)
+    } else {
+      contactCount = scenario.contactsPerWorkflow
+    }
     // Lines come up a few seconds apart, as a real dialer ramps up.
-    for line in 0..<min(lines, scenario.contactsPerWorkflow) {
-      let contact = newContact()
-      startDial(of: contact, at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
+    for line in 0..<min(lines, contactCount) where hasNextContact() {
+      startDial(of: newContact(), at: startTime + Int64(line % 10) + Int64(rng.int(in: 0...3)))
     }
   }
 
   /// The next contact whose round is over, or nil when the list is done.
   mutating func nextFinished() -> FinishedContact? {
-    while let (contact, dial) = popEnded() {
-      let redials = needsRedial(contact, after: dial)
+    while var ended = popEnded() {
+      let dial = ended.dial.take()!
+      let redials = needsRedial(ended.contact, after: dial)
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
       if redials {
-        var redial = consume contact
-        redial.earlierDials.append(dial)
+        ended.contact.earlierDials.append(dial)
         let ready = dial.ended + model.redialInterval
-        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(redial, nil)))
+        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(consume ended)))
       } else {
-        finished = FinishedContact(contact: consume contact, last: dial)
+        finished = FinishedContact(contact: (consume ended).contact, last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
       if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
         startDial(of: take(due.slot).contact, at: free)
-      } else if nextContact < model.scenario.contactsPerWorkflow {
+      } else if hasNextContact() {
         startDial(of: newContact(), at: free)
       } else if let later = waitingRedials.popMin() {
         startDial(of: take(later.slot).contact, at: later.time)
@@ -80,23 +99,22 @@ struct WorkflowDialer {
     return nil
   }
 
-  private mutating func popEnded() -> (Contact, Dial)? {
+  private mutating func popEnded() -> Slot? {
     guard let next = inProgress.popMin() else { return nil }
-    let entry = take(next.slot)
-    return (entry.contact, entry.dial!)
+    return take(next.slot)
   }
 
-  private mutating func store(_ contact: consuming Contact, _ dial: consuming Dial?) -> Int {
+  private mutating func store(_ entry: consuming Slot) -> Int {
     if let slot = freeSlots.popLast() {
-      slots[slot] = (contact, dial)
+      slots[slot] = entry
       return slot
     }
-    slots.append((contact, dial))
+    slots.append(entry)
     return slots.count - 1
   }
 
   /// Moves the entry out (no copy of its strings) and frees the slot.
-  private mutating func take(_ slot: Int) -> (contact: Contact, dial: Dial?) {
+  private mutating func take(_ slot: Int) -> Slot {
     freeSlots.append(slot)
     return slots[slot].take()!
   }
@@ -107,14 +125,41 @@ struct WorkflowDialer {
     return model.redialsAfterLabel[label]
   }
 
+  /// Whether the list has another contact. An uploaded row is read here, ahead, so that a
+  /// list that ends early (changed on disk since it was checked) just ends the workflow.
+  private mutating func hasNextContact() -> Bool {
+    guard nextContact < contactCount else { return false }
+    if uploaded != nil && nextRecord == nil {
+      nextRecord = uploaded!.next()
+      if nextRecord == nil { contactCount = nextContact }
+    }
+    return nextContact < contactCount
+  }
+
+  /// The next contact of the list (`hasNextContact()` said there is one).
   private mutating func newContact() -> Contact {
     let number = nextContact
     nextContact += 1
+    if uploaded != nil, let record = nextRecord.take() { return contact(number: number, from: record) }
     let person = model.names.name(using: &rng)
     let globalNumber = index * model.scenario.contactsPerWorkflow + number
     return Contact(
       number: number, caseID: String(1_000_000_000 + globalNumber), name: person.name, gender: person.gender,
       calleeNumber: model.phones.mobile(using: &rng))
+  }
+
+  /// An uploaded contact: its own fields, and a drawn name and gender where it gave none.
+  private mutating func contact(number: Int, from record: ContactRecord) -> Contact {
+    var name = record.calleeName
+    var gender = record.calleeGender
+    if name == nil || gender == nil {
+      let person = model.names.name(using: &rng)
+      name = name ?? person.name
+      gender = gender ?? person.gender
+    }
+    var contact = Contact(number: number, caseID: record.caseID, name: name!, gender: gender!, calleeNumber: record.calleeNumber)
+    contact.uploaded = UploadedContact(record)
+    return contact
   }
 
   /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
@@ -149,6 +194,6 @@ struct WorkflowDialer {
       dial.ended = placed + Int64(ring)
       dial.hangupType = ringType == .busy ? .byCallee : .byRobot
     }
-    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(contact, dial)))
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: dial))))
   }
 }

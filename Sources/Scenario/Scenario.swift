@@ -22,6 +22,9 @@ package struct Scenario: Decodable, Sendable {
   package var seed: UInt64 = 1
   package var workflows = 1
   package var contactsPerWorkflow = 100
+  /// A contact list (CSV or NDJSON) the workflows dial instead of simulated contacts; the
+  /// loader makes a relative path relative to the scenario file.
+  package var contacts: String?
   /// `workflow_name` is this plus the workflow's number; `TaskName` is built from it.
   package var workflowName = "test_wf_call_webhook"
   package var nodeName = "Voicebot Call1"
@@ -47,7 +50,7 @@ package struct Scenario: Decodable, Sendable {
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case version, name, description, scene, locale, country, startTime, seed, workflows
-    case contactsPerWorkflow, workflowName, nodeName, robotID, platformName, dialer, robot
+    case contactsPerWorkflow, contacts, workflowName, nodeName, robotID, platformName, dialer, robot
     case aggregation, fields, collection, edgeCases, variables, target, load, retry, timeScale, receiver, thresholds
   }
 
@@ -81,6 +84,8 @@ package struct Scenario: Decodable, Sendable {
     workflows = try s.value(.workflows, default: workflows, in: 1...10_000, expected: "a whole number from 1 to 10000")
     contactsPerWorkflow = try s.value(
       .contactsPerWorkflow, default: contactsPerWorkflow, in: 1...1_000_000_000, expected: "a whole number from 1 to 1000000000")
+    contacts = try s.optional(.contacts)
+    if contacts?.isEmpty == true { throw s.invalid(.contacts, "expected the path of a CSV or NDJSON contact list, got \"\"") }
     workflowName = try s.value(.workflowName, default: workflowName)
     nodeName = try s.value(.nodeName, default: nodeName)
     robotID = try s.value(.robotID, default: robotID)

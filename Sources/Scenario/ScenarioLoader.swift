@@ -57,12 +57,13 @@ package enum ScenarioLoader {
     var tree = document.root
     var removed: [[JSON5Value.Step]] = []
     var truncated = problems.count > problemLimit
+    var decoded: Scenario?
     // Each pass takes one member out of a finite tree; the bound is a second guard.
     passes: for _ in 0..<(4 * problemLimit) where !truncated {
       let error: DecodingError
       do {
         let scenario = try Scenario(from: JSON5ValueDecoder(value: tree))
-        if problems.isEmpty { return scenario }
+        if problems.isEmpty { decoded = scenario }
         break passes
       } catch let caught as DecodingError {
         error = caught
@@ -88,6 +89,10 @@ package enum ScenarioLoader {
       guard let taken = tree.removeMember(at: location.found) else { break passes }
       removed.append(taken)
     }
+    if var decoded {
+      try resolveContacts(of: &decoded, file: file, tree: tree)
+      return decoded
+    }
     problems.sort {
       ($0.position ?? SourcePosition(line: .max, column: .max)) < ($1.position ?? SourcePosition(line: .max, column: .max))
     }
@@ -99,6 +104,34 @@ package enum ScenarioLoader {
           message: "stopped after \(problemLimit) problems; fix these and run again to see the rest"))
     }
     throw .problems(problems)
+  }
+
+  /// Makes a relative `contacts` path relative to the scenario file (a list beside the
+  /// scenario is found wherever the tool runs from), and refuses one that cannot be opened,
+  /// naming the key: the list itself is checked when a command opens it.
+  private static func resolveContacts(of scenario: inout Scenario, file: String, tree: JSON5Value) throws(ScenarioError) {
+    guard let contacts = scenario.contacts else { return }
+    if !contacts.hasPrefix("/") && file != standardInputName, let slash = file.lastIndex(of: "/") {
+      scenario.contacts = String(file[...slash]) + contacts
+    }
+    let path = scenario.contacts!
+    var isDirectory: ObjCBool = false
+    let reason: String
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      reason = "no such file"
+    } else if isDirectory.boolValue {
+      reason = "a directory, not a file"
+    } else if !FileManager.default.isReadableFile(atPath: path) {
+      reason = "permission denied"
+    } else {
+      return
+    }
+    let location = tree.locate([Scenario.CodingKeys.contacts])
+    throw .problems([
+      ScenarioProblem(
+        file: file, position: location.position, path: "contacts",
+        message: "cannot read the contact list \"\(path)\": \(reason)")
+    ])
   }
 
   /// The coding path an error is about, and its message. Messages come from our decoder and
