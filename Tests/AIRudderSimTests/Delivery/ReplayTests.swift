@@ -73,13 +73,14 @@ import Testing
 
   /// Replays through the dispatcher against a scripted receiver; returns what was posted.
   static func replay(
-    _ payloads: ReplayPayloads, mode: LoadSettings.Mode = .concurrency, timeScale: Double = 1,
+    _ payloads: ReplayPayloads, mode: LoadSettings.Mode = .concurrency, timeScale: Double = 1, shard: Shard = .whole,
     respond: @escaping @Sendable (Int, Data) -> (AttemptOutcome, Duration) = { _, _ in (.response(status: 200), .zero) }
   ) async -> (RunCounts, [ScriptedTransport<ImmediateTestClock>.Post]) {
     let clock = ImmediateTestClock()
     let transport = ScriptedTransport(clock: clock, advance: { clock.advance(by: $0) }, respond: respond)
     var plan = DeliveryPlan(mode: mode, concurrency: 1, policy: RetryPolicy(timeScale: timeScale))
     plan.replay = payloads
+    plan.shard = shard
     let ledger = RunLedger(maxAttempts: plan.policy.maxAttempts)
     await Dispatcher(scenario: Scenario(), plan: plan, transport: transport, clock: clock, recorder: ledger).run()
     return (ledger.snapshot(), transport.recorded)
@@ -100,6 +101,25 @@ import Testing
     #expect(posts.filter { $0.attempt == 2 }.map(\.body) == objects, "a retry resends the same bytes")
     #expect(counts.generated == objects.count && counts.delivered == objects.count && counts.isBalanced)
     #expect(counts.deliveredDetails == objects.reduce(0) { $0 + (try! Self.details(in: $1)) })
+  }
+
+  /// A shard replays its share of the file by position, as it sends its share of a generated
+  /// run: the shares of every shard count together are the whole file, none twice.
+  @Test(arguments: [2, 3])
+  func shardsReplayTheirShareByPosition(count: Int) async throws {
+    let (text, objects) = try Self.input(.ndjson)
+    let (folder, path) = try Self.write(text)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let payloads = try ReplayPayloads.load(path: path, stdin: .nullDevice, timeline: false, resignKey: nil)
+    var union: [Data] = []
+    for index in 0..<count {
+      let (counts, posts) = await Self.replay(payloads, shard: Shard(index: index, count: count))
+      let expected = objects.enumerated().filter { $0.offset % count == index }.map(\.element)
+      #expect(posts.map(\.body) == expected, "shard \(index)/\(count)")
+      #expect(counts.generated == expected.count && counts.isBalanced)
+      union += posts.map(\.body)
+    }
+    #expect(union.count == objects.count && Set(union) == Set(objects))
   }
 
   static func details(in object: Data) throws -> Int {
