@@ -18,9 +18,11 @@ enum CheckCommand {
       info: a fact about the receiver. --list prints every case and why it matters; --only and
       --skip take case ids or group names (shape, delivery, answer, security), comma-separated.
       https is verified as run verifies it (the system's trust store and the URL's host);
-      --cacert, --cacert-add, --insecure, --cert and --cert-key change that, and an untrusted
-      receiver is said once, before any case. Exit codes: 0 no case failed; 1 a case failed, the receiver cannot be reached, or an
-      output file was not written in full; 2 bad usage (a malformed URL, an unknown case).
+      --cacert, --cacert-add, --insecure, --cert and --cert-key change that. A receiver that
+      cannot be reached or trusted is said once, before any case (--insecure is said in the
+      header and the JSON). Exit codes: 0 no case failed; 1 a case failed, the receiver cannot
+      be reached, or an output file was not written in full; 2 bad usage (a malformed URL, an
+      unknown case, an unusable certificate file).
       """,
     positionals: [
       .init("URL", optional: true, help: "The receiver, e.g. http://127.0.0.1:9000/hook or https://hooks.example.com/airudder.")
