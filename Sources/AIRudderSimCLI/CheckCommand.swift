@@ -17,10 +17,16 @@ enum CheckCommand {
       answer. fail: AIRudder would retry or drop (a receiver bug); warn: works, but risky;
       info: a fact about the receiver. --list prints every case and why it matters; --only and
       --skip take case ids or group names (shape, delivery, answer, security), comma-separated.
-      Exit codes: 0 no case failed; 1 a case failed, the receiver cannot be reached, or an
-      output file was not written in full; 2 bad usage (a malformed URL, an unknown case).
+      https is verified as run verifies it (the system's trust store and the URL's host);
+      --cacert, --cacert-add, --insecure, --cert and --cert-key change that. A receiver that
+      cannot be reached or trusted is said once, before any case (--insecure is said in the
+      header and the JSON). Exit codes: 0 no case failed; 1 a case failed, the receiver cannot
+      be reached, or an output file was not written in full; 2 bad usage (a malformed URL, an
+      unknown case, an unusable certificate file).
       """,
-    positionals: [.init("URL", optional: true, help: "The receiver, e.g. http://127.0.0.1:9000/hook (http only for now).")],
+    positionals: [
+      .init("URL", optional: true, help: "The receiver, e.g. http://127.0.0.1:9000/hook or https://hooks.example.com/airudder.")
+    ],
     options: [
       .init("--key", value: "K", help: "KEY of Sign = md5(TaskID + KEY) (default: $AIRUDDER_KEY, else airudder)."),
       .init("--only", value: "IDS", help: "Run only these cases or groups (comma-separated)."),
@@ -31,7 +37,7 @@ enum CheckCommand {
       .init("--timeout", value: "D", help: "Each request's deadline, connecting included (default 10s, AIRudder's)."),
       .init("--burst", value: "N", help: "Notifications posted at once by delivery.burst (default 50)."),
       .init("--save-bodies", value: "DIR", help: "Write every request body to DIR as <case>-<n>.json."),
-    ])
+    ] + TLSOptions.flags)
 
   static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
     let out = context.stdout
@@ -65,11 +71,16 @@ enum CheckCommand {
     case .success(let parsed): url = parsed
     case .failure(let problem): throw CommandLineError.refusedValue(option: "URL", value: text, reason: problem.message)
     }
+    let tls = try TLSOptions(arguments: arguments)
+    try tls.validate(for: url, transport: .sockets)
+    var tlsContext: TLSContext?
+    if HTTPTarget(url: url)?.secure == true {
+      do { tlsContext = try TLSContext.client(tls.settings) } catch { throw tls.named(error) }
+      settings.tls = tls.settings
+    }
     settings.saveBodies = try saveDirectory(arguments.string("--save-bodies"))
-    guard let transport = SocketCheckTransport(url: url) else {
-      throw CommandLineError.refusedValue(
-        option: "URL", value: text,
-        reason: "check speaks plain http only for now (https comes with TLS in the socket client); check an http:// URL")
+    guard let transport = SocketCheckTransport(url: url, tls: tlsContext) else {
+      throw CommandLineError.refusedValue(option: "URL", value: text, reason: "expected an http or https URL with a host")
     }
     let junit = try arguments.string("--junit").map { path throws(OutputError) in try prepare(path, "the JUnit file") }
     let json = try arguments.string("--json").map { path throws(OutputError) in try prepare(path, "the JSON results") }
@@ -78,8 +89,11 @@ enum CheckCommand {
     OpenFileLimit.raise(toward: settings.burst + 256)
     let target = Self.shown(url)
     let runner = CheckRunner(target: target, settings: settings, transport: transport)
+    if settings.tls?.insecure == true {
+      context.stderr.line("warning: --insecure: the receiver's TLS certificate and name are NOT verified")
+    }
     if let reason = await runner.unreachable() {
-      context.stderr.line("error: cannot reach \(target): \(reason); nothing was checked")
+      context.stderr.line("error: cannot reach \(target): \(reason); nothing was checked" + Self.tlsHint(reason))
       return .failure
     }
     let color = colored(terminal: out.isTerminal, environment: ProcessInfo.processInfo.environment)
@@ -109,6 +123,20 @@ enum CheckCommand {
       }
     }
     return code
+  }
+
+  /// What to try when the receiver's TLS was the reason it could not be reached.
+  static func tlsHint(_ reason: String) -> String {
+    if reason.contains("requires a client certificate") || reason.contains("refused the client certificate") {
+      return " (show a client certificate it trusts with --cert FILE and --cert-key FILE)"
+    }
+    if reason.hasPrefix("TLS certificate error") && reason.hasSuffix("mismatch") {
+      return " (the certificate is not for this host: check the URL's host, or skip verification with --insecure)"
+    }
+    if reason.hasPrefix("TLS certificate error") {
+      return " (trust the receiver's CA with --cacert FILE or --cacert-add FILE, or skip verification with --insecure)"
+    }
+    return ""
   }
 
   /// Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).

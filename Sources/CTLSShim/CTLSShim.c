@@ -63,6 +63,7 @@ typedef int (*alpn_select_cb_t)(airtls_ssl *, const unsigned char **, unsigned c
   X(ssl, void, SSL_SESSION_free, (airtls_session *)) \
   X(ssl, airtls_session *, SSL_SESSION_dup, (const airtls_session *)) \
   X(ssl, int, SSL_session_reused, (const airtls_ssl *)) \
+  X(ssl, int, SSL_version, (const airtls_ssl *)) \
   X(ssl, void, SSL_get0_alpn_selected, (const airtls_ssl *, const unsigned char **, unsigned int *)) \
   X(ssl, int, SSL_do_handshake, (airtls_ssl *)) \
   X(ssl, int, SSL_read, (airtls_ssl *, void *, int)) \
@@ -215,6 +216,8 @@ airtls_session *airtls_ssl_resumable_session(airtls_ssl *ssl) {
 void airtls_session_free(airtls_session *session) { p_SSL_SESSION_free(session); }
 
 int airtls_ssl_session_reused(airtls_ssl *ssl) { return p_SSL_session_reused(ssl); }
+
+int airtls_ssl_is_tls13(airtls_ssl *ssl) { return p_SSL_version(ssl) >= 0x0304; }
 
 int airtls_ssl_alpn_is_http11(airtls_ssl *ssl) {
   const unsigned char *data = NULL;

@@ -15,6 +15,9 @@ extension CheckResults {
       elapsedS: seconds, timeoutS: settings.timeout / .seconds(1), burst: settings.burst, failed: failed,
       counts: Dictionary(uniqueKeysWithValues: CheckVerdict.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
       stopped: stopped, notRun: notRun.map(\.id),
+      tls: settings.tls.map {
+        TLS(insecure: $0.insecure, trust: $0.trustDescription, clientCertificate: $0.clientCertificate)
+      },
       cases: results.map { result in
         Case(
           id: result.check.id, group: result.check.group.rawValue, title: result.check.title, why: result.check.why,
@@ -46,10 +49,12 @@ extension CheckResults {
     var counts: [String: Int]
     var stopped: String?
     var notRun: [String]
+    /// How the certificate was checked (https only; null for http).
+    var tls: TLS?
     var cases: [Case]
 
     enum CodingKeys: String, CodingKey {
-      case version, tool, target, started, burst, failed, counts, stopped, cases
+      case version, tool, target, started, burst, failed, counts, stopped, cases, tls
       case elapsedS = "elapsed_s"
       case timeoutS = "timeout_s"
       case notRun = "not_run"
@@ -69,7 +74,27 @@ extension CheckResults {
       try container.encode(counts, forKey: .counts)
       try container.encode(stopped, forKey: .stopped)
       try container.encode(notRun, forKey: .notRun)
+      try container.encode(tls, forKey: .tls)
       try container.encode(cases, forKey: .cases)
+    }
+  }
+
+  /// `tls`: as in `run`'s report.
+  private struct TLS: Encodable {
+    var insecure: Bool
+    var trust: String
+    var clientCertificate: String?
+
+    enum CodingKeys: String, CodingKey {
+      case insecure, trust
+      case clientCertificate = "client_certificate"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(insecure, forKey: .insecure)
+      try container.encode(trust, forKey: .trust)
+      try container.encode(clientCertificate, forKey: .clientCertificate)
     }
   }
 

@@ -6,7 +6,8 @@ extension CheckResults {
   package static func header(target: String, settings: CheckSettings, cases: Int) -> String {
     "airudder-sim check: \(target)\n"
       + "\(cases) \(cases == 1 ? "case" : "cases"), timeout \(settings.shownTimeout), burst \(settings.burst)"
-      + (settings.saveBodies.map { ", bodies saved to \($0)" } ?? "") + "\n\n"
+      + (settings.saveBodies.map { ", bodies saved to \($0)" } ?? "") + "\n"
+      + (settings.tlsLine.map { "\($0)\n" } ?? "") + "\n"
   }
 
   /// The lines of one case; `color` adds ANSI colour to the verdict.

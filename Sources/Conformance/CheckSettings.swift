@@ -1,3 +1,4 @@
+import HTTP1
 import Support
 
 /// What `check` was asked for.
@@ -15,9 +16,18 @@ package struct CheckSettings: Sendable {
   /// The sustained phase of `answer.latency`: notifications a second, for how long.
   package var sustainedRate = 20
   package var sustainedDuration: Duration = .seconds(3)
+  /// How an https receiver's certificate is checked (nil for http), for the header and JSON.
+  package var tls: TLSSettings?
 
   package init() {}
 
   /// The timeout as the tool writes durations: `10s`, `300ms`.
   package var shownTimeout: String { SettingDuration(seconds: timeout / .seconds(1)).description }
+
+  /// The header's TLS line: loud with `--insecure`; nil for http.
+  package var tlsLine: String? {
+    guard let tls else { return nil }
+    if tls.insecure { return "tls: INSECURE: certificates and names are NOT verified (--insecure)" }
+    return "tls: trusting \(tls.trustDescription)" + (tls.clientCertificate.map { ", client certificate \($0)" } ?? "")
+  }
 }

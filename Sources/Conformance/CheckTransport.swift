@@ -1,5 +1,5 @@
-/// How `check` reaches the receiver: the one place that knows the wire, so that https can be
-/// carried by another implementation later (`SocketCheckTransport` speaks plain http).
+/// How `check` reaches the receiver: the one place that knows the wire (`SocketCheckTransport`
+/// speaks http and https; tests script answers with their own).
 package protocol CheckTransport: Sendable {
   /// Posts `bodies` in turn with AIRudder's headers. `reuse`: on one connection for as long as
   /// the receiver keeps it alive (a fresh one when it does not); otherwise a fresh connection

@@ -7,18 +7,27 @@ import Synchronization
   import Glibc
 #endif
 
-/// `check`'s transport for `http://` targets: `HTTPProbeConnection`s on threads of their own,
-/// one per call, so that a burst of fifty blocking exchanges runs at once (the cooperative pool
-/// has one thread per core, and a blocked one would stall every other task).
+/// `check`'s transport: `HTTPProbeConnection`s on threads of their own, one per call, so that
+/// a burst of fifty blocking exchanges runs at once (the cooperative pool has one thread per
+/// core, and a blocked one would stall every other task). https goes through `tls`, every
+/// connection making its own handshake (fresh ones in a burst, reused ones kept with theirs).
 package struct SocketCheckTransport: CheckTransport {
   private let target: HTTPTarget
   private let addresses: [SocketAddress]?
+  private let tls: TLSContext?
 
-  /// Nil unless `url` is `http://` with a host. Resolves the host once (blocking).
-  package init?(url: URL) {
-    guard let target = HTTPTarget(url: url), !target.secure else { return nil }
+  /// Nil unless `url` is `http://` or `https://` with a host, and `https://` comes with `tls`.
+  /// Resolves the host once (blocking).
+  package init?(url: URL, tls: TLSContext? = nil) {
+    guard let target = HTTPTarget(url: url), !target.secure || tls != nil else { return nil }
     self.target = target
+    self.tls = target.secure ? tls : nil
     addresses = HTTPProbeConnection.resolve(target)
+  }
+
+  /// Connects (and for https, makes the handshake) before `deadline`.
+  private func open(_ addresses: [SocketAddress], deadline: UInt64) -> Result<HTTPProbeConnection, HTTPProbeConnection.Failure> {
+    HTTPProbeConnection.open(to: addresses, deadline: deadline, tls: tls, host: target.host)
   }
 
   package func post(_ bodies: [[UInt8]], reuse: Bool, timeout: Duration) async -> [ExchangeResult] {
@@ -40,7 +49,7 @@ package struct SocketCheckTransport: CheckTransport {
         var result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure> = .failure(.connection("host not found"))
         var connectSeconds: Double?
         if connection == nil {
-          switch HTTPProbeConnection.open(to: addresses ?? [], deadline: deadline) {
+          switch open(addresses ?? [], deadline: deadline) {
           case .success(let opened): connection = opened
           case .failure(let failure): result = .failure(failure)
           }
@@ -74,7 +83,7 @@ package struct SocketCheckTransport: CheckTransport {
           defer { group.leave() }
           let start = HTTPConnectionLoop.now()
           let deadline = start &+ timeout.wholeNanoseconds
-          let opened = HTTPProbeConnection.open(to: addresses, deadline: deadline)
+          let opened = open(addresses, deadline: deadline)
           let connectSeconds = Double(HTTPConnectionLoop.now() &- start) / 1e9
           let result: Result<HTTPProbeConnection.Answer, HTTPProbeConnection.Failure>
           switch opened {
@@ -104,8 +113,9 @@ package struct SocketCheckTransport: CheckTransport {
   package func unreachable(timeout: Duration) async -> String? {
     guard let addresses else { return "host not found: \(target.host)" }
     return await Self.onThread {
-      switch HTTPProbeConnection.open(to: addresses, deadline: HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds) {
-      case .success: nil
+      switch open(addresses, deadline: HTTPConnectionLoop.now() &+ timeout.wholeNanoseconds) {
+      // A server that refuses the client's certificate may say so only after the handshake.
+      case .success(let connection): connection.refusalAfterHandshake(patience: min(timeout, .seconds(2)))
       case .failure(.timeout): "no connection within \(SettingDuration(seconds: timeout / .seconds(1)))"
       case .failure(.connection(let reason)), .failure(.malformed(let reason)): reason
       }

@@ -8,8 +8,9 @@ import Foundation
 /// its failure or its deadline (`poll` on a non-blocking socket, so a silent receiver cannot
 /// hold it past the deadline). Unlike the transport's loop it keeps what a verdict needs as
 /// evidence: the status, the first bytes of the body, and whether the connection may carry
-/// the next request. Sendable: it holds only its descriptor, and each call is the caller's alone.
-package final class HTTPProbeConnection: Sendable {
+/// the next request. For https its reads and writes go through its `TLSSession`
+/// (`HTTPProbeConnection+TLS.swift`). Not `Sendable`: each lives on the one thread that made it.
+package final class HTTPProbeConnection {
   /// A whole answer.
   package struct Answer: Sendable, Equatable {
     package var status: Int
@@ -29,21 +30,36 @@ package final class HTTPProbeConnection: Sendable {
     case malformed(String)
   }
 
-  private let fd: Int32
+  let fd: Int32
+  /// The connection's TLS, for https (set once, right after connecting).
+  var tls: TLSSession?
 
   private init(fd: Int32) {
     self.fd = fd
   }
 
-  deinit { Glibc.close(fd) }
+  deinit {
+    tls?.shutdown()
+    Glibc.close(fd)
+  }
 
   /// The target's addresses, or nil when its host has none.
   package static func resolve(_ target: HTTPTarget) -> [SocketAddress]? {
     target.resolve()
   }
 
-  /// Connects to the first of `addresses` that answers before `deadline` (`CLOCK_MONOTONIC` ns).
-  package static func open(to addresses: [SocketAddress], deadline: UInt64) -> Result<HTTPProbeConnection, Failure> {
+  /// Connects to the first of `addresses` that answers before `deadline` (`CLOCK_MONOTONIC` ns);
+  /// with `tls`, then makes the handshake with `host`'s name (before the same deadline).
+  package static func open(
+    to addresses: [SocketAddress], deadline: UInt64, tls: TLSContext? = nil, host: String = ""
+  ) -> Result<HTTPProbeConnection, Failure> {
+    let connected = connect(to: addresses, deadline: deadline)
+    guard let tls, case .success(let connection) = connected else { return connected }
+    if let failure = connection.handshake(tls, host: host, deadline: deadline) { return .failure(failure) }
+    return .success(connection)
+  }
+
+  private static func connect(to addresses: [SocketAddress], deadline: UInt64) -> Result<HTTPProbeConnection, Failure> {
     var last = Failure.connection("host not found")
     for address in addresses {
       let fd = socket(
@@ -73,6 +89,7 @@ package final class HTTPProbeConnection: Sendable {
 
   /// Sends `request` (head and body) and reads the answer, keeping `bodyPrefix` bytes of its body.
   package func exchange(_ request: [UInt8], deadline: UInt64, bodyPrefix: Int = 512) -> Result<Answer, Failure> {
+    if let tls { return exchange(request, through: tls, deadline: deadline, bodyPrefix: bodyPrefix) }
     var written = 0
     while written < request.count {
       let sent = request.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + written, $0.count - written, Int32(MSG_NOSIGNAL)) }
@@ -93,25 +110,39 @@ package final class HTTPProbeConnection: Sendable {
     return read(deadline: deadline, bodyPrefix: bodyPrefix)
   }
 
-  private func read(deadline: UInt64, bodyPrefix: Int) -> Result<Answer, Failure> {
+  func read(deadline: UInt64, bodyPrefix: Int) -> Result<Answer, Failure> {
     var reader = HTTPResponseReader(bodyPrefixLimit: bodyPrefix)
     var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     while true {
       // A receiver that streams without end meets the deadline too, not only a silent one.
       guard HTTPConnectionLoop.now() < deadline else { return .failure(.timeout) }
-      let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
       let step: HTTPResponseReader.Step
-      if received < 0 {
-        if errno == EINTR { continue }
-        if errno == EAGAIN || errno == EWOULDBLOCK {
-          if let failure = wait(for: Int16(POLLIN), until: deadline) { return .failure(failure) }
-          continue
+      if let tls {
+        let transfer = buffer.withUnsafeMutableBytes { buffer in
+          tls.read(into: buffer, waiting: { self.wait(for: $0, until: deadline) == nil })
         }
-        return .failure(.connection(HTTPConnection.SocketError(code: errno).description))
+        switch transfer {
+        case nil: return .failure(.timeout)
+        case .bytes(let count)?: step = buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        case .end?: step = reader.endOfStream()
+        case .socketError(let code)?: return .failure(.connection(HTTPConnection.SocketError(code: code).description))
+        case .failed(let text)?: return .failure(.connection(text))
+        case .wantRead?, .wantWrite?: continue
+        }
+      } else {
+        let received = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if received < 0 {
+          if errno == EINTR { continue }
+          if errno == EAGAIN || errno == EWOULDBLOCK {
+            if let failure = wait(for: Int16(POLLIN), until: deadline) { return .failure(failure) }
+            continue
+          }
+          return .failure(.connection(HTTPConnection.SocketError(code: errno).description))
+        }
+        step =
+          received == 0
+          ? reader.endOfStream() : buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<received])) }
       }
-      step =
-        received == 0
-        ? reader.endOfStream() : buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<received])) }
       switch step {
       case .needMore: continue
       case .complete(let status, let reusable):
@@ -126,6 +157,8 @@ package final class HTTPProbeConnection: Sendable {
   /// Whether the receiver still holds the connection open: nothing to read, no end of
   /// stream, no error (one non-blocking peek, as the transport does before reuse).
   package var isOpenWhileIdle: Bool {
+    // Bytes OpenSSL holds unread (a close_notify, say) are not an idle connection either.
+    if tls?.hasPending == true { return false }
     var byte: UInt8 = 0
     while true {
       let received = recv(fd, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
@@ -135,7 +168,7 @@ package final class HTTPProbeConnection: Sendable {
   }
 
   /// Waits until the socket is ready for `events`; a failure when the deadline passes first.
-  private func wait(for events: Int16, until deadline: UInt64) -> Failure? {
+  func wait(for events: Int16, until deadline: UInt64) -> Failure? {
     while true {
       let now = HTTPConnectionLoop.now()
       guard now < deadline else { return .timeout }

@@ -37,6 +37,10 @@ final class TLSSession {
   /// The handshake resumed an earlier session (no certificate exchange).
   var sessionReused: Bool { airtls_ssl_session_reused(ssl) == 1 }
 
+  /// The handshake settled on TLS 1.3: the client finishes first, so a server refusing its
+  /// certificate says so only afterwards.
+  var isTLS13: Bool { airtls_ssl_is_tls13(ssl) == 1 }
+
   enum Progress: Equatable {
     case done
     /// Call again when the socket is readable (`wantWrite`: writable).

@@ -53,6 +53,9 @@ int airtls_ssl_set_session(airtls_ssl *ssl, airtls_session *session);
 airtls_session *airtls_ssl_resumable_session(airtls_ssl *ssl);
 void airtls_session_free(airtls_session *session);
 int airtls_ssl_session_reused(airtls_ssl *ssl);
+/// The handshake settled on TLS 1.3 (where the server's verdict on a client certificate
+/// comes after the client's handshake is done).
+int airtls_ssl_is_tls13(airtls_ssl *ssl);
 /// Whether ALPN settled on http/1.1.
 int airtls_ssl_alpn_is_http11(airtls_ssl *ssl);
 

@@ -44,8 +44,8 @@ import Testing
       "error: invalid value 'secrity' for '--skip': no case or group has this id; did you mean 'security'? (see --list)"
     ),
     (
-      ["check", "https://127.0.0.1:9/"],
-      "error: invalid value 'https://127.0.0.1:9/' for 'URL': check speaks plain http only for now (https comes with TLS in the socket client); check an http:// URL"
+      ["check", "https://127.0.0.1:9/", "--cert-key", "client.key"],
+      "error: invalid value 'client.key' for '--cert-key': expected --cert FILE beside it (the key of which certificate?)"
     ),
     (["check", "http://127.0.0.1:9/", "--junit", ""], "error: invalid value '' for '--junit': expected a file path"),
   ])
@@ -91,7 +91,10 @@ import Testing
   @Test func helpListsEveryFlag() async {
     let result = await runTool(["check", "-h"])
     #expect(result.code == 0)
-    for flag in ["--key", "--only", "--skip", "--list", "--junit", "--json", "--timeout", "--burst", "--save-bodies"] {
+    for flag in [
+      "--key", "--only", "--skip", "--list", "--junit", "--json", "--timeout", "--burst", "--save-bodies", "--cacert",
+      "--cacert-add", "--insecure", "--cert", "--cert-key",
+    ] {
       #expect(result.stdout.contains(flag))
     }
   }
@@ -138,6 +141,7 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
     #expect(object["version"] as? Int == 1)
     #expect(object["failed"] as? Bool == true)
+    #expect(object["tls"] is NSNull, "http: no TLS to describe")
     #expect((object["counts"] as? [String: Int]) == ["pass": 18, "fail": 1, "warn": 0, "info": 0])
     let cases = try #require(object["cases"] as? [[String: Any]])
     #expect(cases.count == 19)
