@@ -42,7 +42,7 @@ struct MetricsAddress: Sendable, Equatable {
 
   /// Starts `/metrics` here; an address that cannot be bound (in use, not this machine's) is a
   /// usage error naming the flag.
-  func start(source: @escaping MetricsEndpoint.Source) throws -> MetricsEndpoint {
+  func start(source: @escaping MetricsEndpoint.Source = { (nil, nil) }) throws -> MetricsEndpoint {
     do {
       return try MetricsEndpoint(host: host, port: port, source: source)
     } catch let error as HTTPServer.ServerError {

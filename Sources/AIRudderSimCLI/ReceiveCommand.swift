@@ -87,6 +87,9 @@ enum ReceiveCommand {
         out.flush()
       }
     }
+    // Bound before the receiver opens --record: a busy port must leave an earlier record alone.
+    let metrics = try metricsAddress.map { address in try address.start() }
+    defer { metrics?.stop() }
     let receiver: MockReceiver
     do {
       receiver = try MockReceiver.start(configuration: configuration, onAnswer: log)
@@ -104,14 +107,7 @@ enum ReceiveCommand {
       throw CommandLineError.refusedValue(
         option: option, value: option == "--port" ? String(port) : host, reason: "cannot listen on \(host):\(port): \(reason)")
     }
-    let metrics: MetricsEndpoint?
-    do {
-      metrics = try metricsAddress.map { address in try address.start { (nil, receiver.counts()) } }
-    } catch {
-      receiver.stop()
-      throw error
-    }
-    defer { metrics?.stop() }
+    metrics?.show { (nil, receiver.counts()) }
     let down = faults.downFor.seconds > 0 ? " (refusing connections for \(faults.downFor))" : ""
     out.line("airudder-sim receive: listening on \(receiver.url)\(down); stop with Ctrl-C")
     if let metrics, let metricsAddress { out.line("metrics: \(metricsAddress.url(port: metrics.port))") }

@@ -46,6 +46,10 @@ package final class RunSession: Sendable {
 
   /// Runs to the end and returns the exit code. Errors are setup problems (exit 2).
   package func execute() async throws -> ExitCode {
+    // The metrics port is bound first: a busy one must refuse the run before any earlier
+    // report, journal or record is replaced.
+    let metrics = try options.metrics.map { address in try address.start() }
+    defer { metrics?.stop() }
     // Output files are checked before the run, not found unwritable after it.
     try options.reportPath.map { ReportFile(path: $0) }?.prepare()
     try options.htmlPath.map { ReportFile(path: $0, what: Self.htmlWhat) }?.prepare()
@@ -66,10 +70,7 @@ package final class RunSession: Sendable {
     }
     defer { receiver?.stop() }
     let builtIn = receiver
-    let metrics = try options.metrics.map { address in
-      try address.start { (ledger.snapshot(), builtIn?.counts()) }
-    }
-    defer { metrics?.stop() }
+    metrics?.show { (ledger.snapshot(), builtIn?.counts()) }
     let transport: any NotificationTransport
     do {
       transport = try options.transport.makeTransport(

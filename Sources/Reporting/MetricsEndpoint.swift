@@ -1,5 +1,6 @@
 import HTTP1
 import Receiver
+import Synchronization
 
 /// `--metrics ADDR`: `GET /metrics` answers the exposition of what the run or the receiver
 /// counted at that moment, on the tool's own HTTP/1.1 server (its event loop and a worker
@@ -9,9 +10,14 @@ package final class MetricsEndpoint: Sendable {
   package typealias Source = @Sendable () -> (sender: RunCounts?, receiver: ReceiverCounts?)
 
   private let server: HTTPServer
+  /// The source a scrape reads; replaced by `show` once what it counts exists.
+  private let feed: Feed
 
-  /// Binds `host:port` (0: a free port) and serves until `stop`.
-  package init(host: String, port: UInt16, source: @escaping Source) throws {
+  /// Binds `host:port` (0: a free port) and serves until `stop`. Bound first, before a command
+  /// prepares its output files, so a busy port refuses the command before it touches any.
+  package init(host: String, port: UInt16, source: @escaping Source = { (nil, nil) }) throws {
+    let feed = Feed(source)
+    self.feed = feed
     server = HTTPServer(host: host, port: port) { request in
       let path = request.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.target
       guard path == "/metrics" else {
@@ -21,7 +27,7 @@ package final class MetricsEndpoint: Sendable {
       guard request.method == "GET" || request.method == "HEAD" else {
         return .respond(status: 405, body: Array("GET /metrics\n".utf8), contentType: "text/plain; charset=utf-8")
       }
-      let (sender, receiver) = source()
+      let (sender, receiver) = feed.source.withLock { $0 }()
       return .respond(
         status: 200, body: Array(MetricsExposition.text(sender: sender, receiver: receiver).utf8),
         contentType: MetricsExposition.contentType)
@@ -30,6 +36,15 @@ package final class MetricsEndpoint: Sendable {
   }
 
   package var port: UInt16 { server.port }
+
+  /// From now on, scrapes show what `source` counts.
+  package func show(_ source: @escaping Source) { feed.source.withLock { $0 = source } }
+
+  /// The current source, shared by the endpoint and its server's handler.
+  private final class Feed: Sendable {
+    let source: Mutex<Source>
+    init(_ source: @escaping Source) { self.source = Mutex(source) }
+  }
 
   package func stop() { server.stop() }
 }

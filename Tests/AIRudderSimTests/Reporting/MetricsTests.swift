@@ -107,6 +107,40 @@ import Testing
     #expect(try MetricsAddress("0.0.0.0:9464").url(port: 9464) == "http://0.0.0.0:9464/metrics")
   }
 
+  /// A port in use is refused before any output file is touched: the files of an earlier run
+  /// (report, page, journal, record) stay byte for byte what they were.
+  @Test func portInUseLeavesEarlierOutputsAlone() async throws {
+    let holder = try MetricsEndpoint(host: "127.0.0.1", port: 0) { (nil, nil) }
+    defer { holder.stop() }
+    let address = "127.0.0.1:\(holder.port)"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-busy-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var files = [String: Data]()
+    for name in ["prev.json", "prev.html", "prev.jsonl", "prevrec.jsonl", "rec2.jsonl"] {
+      let path = directory.appendingPathComponent(name).path
+      let data = Data("{\"earlier\": \"\(name)\"}\n".utf8)
+      try data.write(to: URL(fileURLWithPath: path))
+      files[path] = data
+    }
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    let commands = [
+      [
+        "run", "Scenarios/smoke.json", "--count", "1", "--quiet", "--report", path("prev.json"), "--html", path("prev.html"),
+        "--journal", path("prev.jsonl"), "--record", path("rec2.jsonl"),
+      ],
+      ["receive", "--port", "0", "--quiet", "--record", path("prevrec.jsonl")],
+    ]
+    for command in commands {
+      let result = await runTool(command + ["--metrics", address])
+      #expect(result.code == 2)
+      #expect(result.stderr.contains("'--metrics'"), "\(result.stderr)")
+      for (path, data) in files {
+        #expect(FileManager.default.contents(atPath: path) == data, "\(command[0]) changed \(path)")
+      }
+    }
+  }
+
   /// A port in use is a usage error that says so, and nothing is left running.
   @Test func portInUseIsAClearError() async throws {
     let holder = try MetricsEndpoint(host: "127.0.0.1", port: 0) { (nil, nil) }
