@@ -35,8 +35,12 @@ enum ReportCommand {
       context.stdout.write(report.text)
       return .success
     }
-    let page = try HTMLReport(report: report, journalPath: arguments.string("--journal")).render()
-    try ReportFile(path: output, what: "the HTML report").write(Data(page.utf8))
+    let html = try HTMLReport(report: report, journalPath: arguments.string("--journal"))
+    try ReportFile(path: output, what: "the HTML report").write(Data(html.render().utf8))
+    // The page is still useful (exit 0), but a user who never opens it must hear of this too.
+    if let warning = html.journalWarning, let journal = arguments.string("--journal") {
+      context.stderr.line("warning: --journal \(journal): \(warning)")
+    }
     return .success
   }
 }

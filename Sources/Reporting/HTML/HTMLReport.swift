@@ -105,19 +105,26 @@ package struct HTMLReport {
         + "<p class=\"note\">Not drawn: no notification in the journal was refused (\(journal.count) attempts).</p>\n</section>\n"
     }
     if let selection = story.selection { out += "<p class=\"note\">\(SVG.escape(selection))</p>\n" }
-    // A journal of another run would draw a story that is not this one: say so.
-    let window = (report.startedAt.milliseconds - 2_000)...(report.endedAt.milliseconds + 2_000)
-    let outside = journal.filter { !window.contains($0.endedMs) }.count
-    if outside > 0 {
-      out +=
-        "<p class=\"warning\">\(SVG.grouped(outside)) of the journal's \(SVG.grouped(journal.count)) attempts ended outside this run's time (\(SVG.escape(UTCTime.iso8601(milliseconds: report.startedAt.milliseconds))) to \(SVG.escape(UTCTime.iso8601(milliseconds: report.endedAt.milliseconds)))): is it this run's journal?</p>\n"
-    }
+    if let warning = journalWarning { out += "<p class=\"warning\">\(SVG.escape(warning))</p>\n" }
     out += figure(
       story.svg(),
       caption:
         "Each row is a notification; each bar an attempt, coloured by its class, from when it was due to its end (so a retry that had to wait for a free slot, with concurrency \(report.concurrency), shows that wait in its bar); dashed lines are the waits for a retry, which run from the end of a failed attempt."
     )
     return out + "</section>\n"
+  }
+
+  /// A journal of another run would draw a story that is not this one: says so (the page shows
+  /// it, `report` prints it on stderr); nil when every attempt ended within the run's time.
+  package var journalWarning: String? {
+    guard let journal else { return nil }
+    let window = (report.startedAt.milliseconds - 2_000)...(report.endedAt.milliseconds + 2_000)
+    let outside = journal.filter { !window.contains($0.endedMs) }.count
+    guard outside > 0 else { return nil }
+    let from = UTCTime.iso8601(milliseconds: report.startedAt.milliseconds)
+    let to = UTCTime.iso8601(milliseconds: report.endedAt.milliseconds)
+    return
+      "\(SVG.grouped(outside)) of the journal's \(SVG.grouped(journal.count)) attempts ended outside this run's time (\(from) to \(to)): is it this run's journal?"
   }
 
   func figure(_ svg: String, caption: String) -> String {

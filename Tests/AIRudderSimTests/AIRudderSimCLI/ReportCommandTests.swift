@@ -68,6 +68,25 @@ import Testing
     #expect(missing.stderr == "error: /nonexistent/a.jsonl: cannot read the journal: No such file or directory\n")
   }
 
+  /// A journal of another run still gives a page (exit 0), but the warning the page holds is
+  /// said on stderr too, naming --journal: a user who never opens the page learns it.
+  @Test func journalOfAnotherRunIsWarnedOnStderr() async throws {
+    let directory = try Self.directory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let journal = directory.appendingPathComponent("other.jsonl").path
+    let run = await runTool(["run", "Scenarios/smoke.json", "--count", "2", "--quiet", "--journal", journal])
+    #expect(run.code == 0, "\(run.stderr)")
+    let report = RepositoryPath.fixture("retry-demo-report.json").path
+    let html = directory.appendingPathComponent("x.html").path
+    let result = await runTool(["report", report, "--journal", journal, "--html", html])
+    #expect(result.code == 0)
+    #expect(
+      result.stderr.hasPrefix("warning: --journal \(journal): 2 of the journal's 2 attempts ended outside this run's time"),
+      "\(result.stderr)")
+    #expect(result.stderr.hasSuffix("is it this run's journal?\n") && result.stderr.split(separator: "\n").count == 1)
+    #expect(FileManager.default.fileExists(atPath: html))
+  }
+
   @Test func htmlThatCannotBeCreatedIsExitTwo() async throws {
     let directory = try Self.directory()
     defer { try? FileManager.default.removeItem(at: directory) }
