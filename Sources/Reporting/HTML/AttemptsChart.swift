@@ -12,8 +12,10 @@ struct AttemptsChart {
       ("abandoned", notifications.abandoned, ChartPalette.orange, "abandoned: refused, then the run ended before a retry"))
     bars.append(
       ("cancelled", notifications.cancelled, ChartPalette.grey, "cancelled: the run ended before the first attempt ended"))
-    let frame = ChartFrame(
-      x: .linear(upTo: Double(bars.count)), y: .linear(upTo: Double(bars.map(\.count).max() ?? 0)), height: 300)
+    let tallest = Double(bars.map(\.count).max() ?? 0)
+    let sizing = ChartFrame(x: .linear(upTo: 1), y: .linear(upTo: 1), height: 300)
+    // The tallest bar stops short of the top: its value label stays inside the plot.
+    let frame = ChartFrame(x: .linear(upTo: Double(bars.count)), y: .linear(upTo: sizing.withHeadroom(tallest)), height: 300)
     var out = frame.open(
       id: "chart-attempts", title: "Attempts per notification",
       legend: [

@@ -23,6 +23,10 @@ struct ChartFrame {
   func px(_ value: Double) -> Double { left + x.position(value) * plotWidth }
   func py(_ value: Double) -> Double { top + (1 - y.position(value)) * plotHeight }
 
+  /// What `upTo` a count axis needs so the tallest bar leaves room above it for a value label
+  /// (about 18px) inside the plot, clear of the legend above the plot.
+  func withHeadroom(_ maximum: Double) -> Double { maximum / (1 - 18 / plotHeight) }
+
   /// An entry of the legend: a filled box (areas, bars) or a line (series).
   struct LegendEntry {
     var name: String
@@ -81,8 +85,8 @@ struct ChartFrame {
   /// The legend, one row to the right of the title's line.
   private func legend(_ entries: [LegendEntry]) -> String {
     guard !entries.isEmpty else { return "" }
-    // Laid out from the right edge, each entry as wide as its name.
-    var widths = entries.map { 30 + Double($0.name.count) * 7 }
+    // Laid out from the right edge, each entry as wide as its swatch, its name and a gap.
+    var widths = entries.map { 23 + SVG.textWidth($0.name) + 14 }
     var x = width - right - widths.reduce(0, +)
     var out = "<g class=\"legend\">\n"
     for (index, entry) in entries.enumerated() {

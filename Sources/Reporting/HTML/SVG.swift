@@ -46,6 +46,24 @@ enum SVG {
     return trimmed(String(format: "%.3g", value))
   }
 
+  /// About how wide `text` is drawn at `size` px, by DejaVu Sans's advances (the widest font the
+  /// page's `system-ui, sans-serif` commonly falls back to), so laid-out text never touches.
+  static func textWidth(_ text: String, size: Double = 12) -> Double {
+    let units = text.unicodeScalars.reduce(0.0) { sum, scalar in
+      let character = Character(scalar)
+      let advance: Double
+      switch character {
+      case "i", "j", "l", "I", "'", "|": advance = 600
+      case " ", ".", ",", ":", ";", "!": advance = 690
+      case "f", "t", "r", "(", ")", "[", "]", "-", "/": advance = 850
+      case "m", "w", "M", "W", "%", "#", "@": advance = 2000
+      default: advance = character.isUppercase ? 1500 : 1310
+      }
+      return sum + advance
+    }
+    return units / 2048 * size
+  }
+
   /// `12,345`.
   static func grouped(_ value: Int) -> String {
     let digits = String(abs(value))

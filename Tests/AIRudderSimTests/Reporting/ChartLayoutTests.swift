@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+/// Where the charts put their text: nothing drawn over something else, nothing cut off.
+/// Widths are DejaVu Sans's (the widest common fallback of the page's font) at 12px.
+@Suite struct ChartLayoutTests {
+  /// The numbers of an attribute of each element that opens with `prefix`, in order.
+  static func attribute(_ name: String, of prefix: String, in svg: String) -> [Double] {
+    svg.components(separatedBy: prefix).dropFirst().compactMap { element in
+      guard let start = element.range(of: " \(name)=\"") else { return nil }
+      let rest = element[start.upperBound...]
+      return Double(rest.prefix { $0 != "\"" })
+    }
+  }
+
+  /// The tallest bar, whichever it is, leaves room above it for its value label inside the
+  /// plot (the legend lives above the plot, so the label never runs into it).
+  @Test(arguments: [
+    (6, 0, 0, 0), (0, 6, 0, 0), (0, 0, 7, 0), (1, 2, 3, 40), (3, 0, 100, 0), (0, 0, 0, 1),
+  ])
+  func valueLabelsStayInsideThePlot(delivered: Int, dropped: Int, abandoned: Int, cancelled: Int) {
+    let notifications = RunReport.Notifications(
+      generated: delivered + dropped + abandoned + cancelled, delivered: delivered, dropped: dropped, abandoned: abandoned,
+      cancelled: cancelled, deliveredOnAttempt: [delivered, 0, 0, 0, 0, 0], balanced: true)
+    let svg = AttemptsChart(notifications: notifications).svg()
+    let frame = ChartFrame(x: .linear(upTo: 1), y: .linear(upTo: 1), height: 300)
+    let labels = Self.attribute("y", of: "<text class=\"value\"", in: svg)
+    #expect(labels.count == 9)
+    // A 12px label's glyphs rise about 9px above its baseline.
+    for y in labels { #expect(y - 9 >= frame.top + 2, "a value label at y \(y) reaches above the plot (\(frame.top))") }
+  }
+
+  /// Each legend entry starts past the end of the previous one's text, "abandoned" included.
+  @Test func legendEntriesAreSpacedByTheirText() {
+    let notifications = RunReport.Notifications(
+      generated: 1, delivered: 1, dropped: 0, abandoned: 0, cancelled: 0, deliveredOnAttempt: [1, 0, 0, 0, 0, 0], balanced: true)
+    let svg = AttemptsChart(notifications: notifications).svg()
+    let start = svg.range(of: "<g class=\"legend\">")!
+    let legend = String(svg[start.upperBound..<svg.range(of: "</g>", range: start.upperBound..<svg.endIndex)!.lowerBound])
+    let swatches = Self.attribute("x", of: "<rect", in: legend)
+    let texts = Self.attribute("x", of: "<text class=\"legend-text\"", in: legend)
+    #expect(texts.count == 4)
+    // "delivered on attempt k", "dropped", "abandoned" in DejaVu Sans at 12px.
+    let widths = [137.5, 50, 67.5]
+    for index in 0..<3 {
+      #expect(swatches[index + 1] - texts[index] >= widths[index] + 6, "legend entry \(index + 1) touches the next one")
+    }
+  }
+}
