@@ -66,8 +66,11 @@ struct ChartFrame {
       let position = SVG.coordinate(px(value))
       out +=
         "<line class=\"grid\" x1=\"\(position)\" y1=\"\(SVG.coordinate(top))\" x2=\"\(position)\" y2=\"\(SVG.coordinate(top + plotHeight))\"/>"
+      // The last label moves left as far as it must to end clear of the chart's edge.
+      let label = xTick(value)
+      let labelX = SVG.coordinate(min(px(value), width - 12 - SVG.textWidth(label) / 2))
       out +=
-        "<text class=\"tick\" x=\"\(position)\" y=\"\(SVG.coordinate(top + plotHeight + 16))\" text-anchor=\"middle\">\(SVG.escape(xTick(value)))</text>\n"
+        "<text class=\"tick\" x=\"\(labelX)\" y=\"\(SVG.coordinate(top + plotHeight + 16))\" text-anchor=\"middle\">\(SVG.escape(label))</text>\n"
     }
     let bottomEdge = SVG.coordinate(top + plotHeight)
     out +=
@@ -76,9 +79,18 @@ struct ChartFrame {
       "<line class=\"axis\" x1=\"\(SVG.coordinate(left))\" y1=\"\(SVG.coordinate(top))\" x2=\"\(SVG.coordinate(left))\" y2=\"\(bottomEdge)\"/>\n"
     out +=
       "<text class=\"axis-label\" x=\"\(SVG.coordinate(left + plotWidth / 2))\" y=\"\(SVG.coordinate(height - 10))\" text-anchor=\"middle\">\(SVG.escape(xLabel))</text>\n"
-    let middle = SVG.coordinate(top + plotHeight / 2)
-    out +=
-      "<text class=\"axis-label\" x=\"18\" y=\"\(middle)\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(middle))\">\(SVG.escape(yLabel))</text>\n"
+    // Rotated beside the plot when the chart is tall enough for it; else read across above the
+    // plot (below the legend's row), so a short chart does not cut it off.
+    let middle = top + plotHeight / 2
+    let half = SVG.textWidth(yLabel, size: 13) / 2
+    if middle - half >= 4 && middle + half <= height - 4 {
+      let y = SVG.coordinate(middle)
+      out +=
+        "<text class=\"axis-label\" x=\"18\" y=\"\(y)\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(y))\">\(SVG.escape(yLabel))</text>\n"
+    } else {
+      out +=
+        "<text class=\"axis-label\" x=\"8\" y=\"\(SVG.coordinate(top - 8))\" text-anchor=\"start\">\(SVG.escape(yLabel))</text>\n"
+    }
     return out + "</g>\n"
   }
 
