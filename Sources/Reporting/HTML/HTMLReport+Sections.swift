@@ -157,6 +157,7 @@ extension HTMLReport {
       main { max-width: none; padding: 0; }
       h2 { break-after: avoid; }
       svg .hover { display: none; }
+      pre { white-space: pre-wrap; overflow: visible; word-break: break-word; }
     }
 
     """

@@ -87,6 +87,18 @@ import Testing
     #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<style>"))
   }
 
+  /// Printed, the text report wraps instead of being cut at the paper's edge (on screen it
+  /// scrolls sideways).
+  @Test func printedTextReportWraps() throws {
+    let style = HTMLReport.style
+    let print = try #require(style.range(of: "@media print {"))
+    let rule = try #require(style[print.upperBound...].range(of: "pre {"))
+    let body = String(style[rule.upperBound...].prefix { $0 != "}" })
+    for declaration in ["white-space: pre-wrap", "overflow: visible", "word-break: break-word"] {
+      #expect(body.contains(declaration), "@media print pre lacks \(declaration)")
+    }
+  }
+
   /// Every chart is well-formed XML (so it is also valid standalone SVG), hostile strings
   /// in the report included.
   @Test func chartsParseAsXML() throws {
