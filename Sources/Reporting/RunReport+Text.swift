@@ -4,6 +4,12 @@ import Support
 
 /// The final summary people read: the same figures as the JSON report.
 extension RunReport {
+  /// Notifications generated per second of wall time; nil with fewer than two, which make no
+  /// rate (as `rate.achieved` is 0 then), rather than 1 / elapsed.
+  var notificationsPerSecond: Double? {
+    notifications.generated >= 2 && elapsedS > 0 ? Double(notifications.generated) / elapsedS : nil
+  }
+
   /// The header and the summary, as `run` prints them (the header before the run starts).
   package var text: String { header + "\n" + summary }
 
@@ -64,10 +70,10 @@ extension RunReport {
     )
     // Over the wall time, like the attempts beside them; the start rate is rate.achieved.
     let perSecond = elapsedS > 0 ? Double(attempts.total) / elapsedS : 0
-    let notificationsPerSecond = elapsedS > 0 ? Double(n.generated) / elapsedS : 0
+    let notificationRate = notificationsPerSecond.map { String(format: "%.1f", $0) } ?? "n/a"
     lines.append(
       "throughput     \(n.generated) notifications, \(attempts.total) attempts in \(String(format: "%.2f", elapsedS)) s"
-        + "  (\(String(format: "%.1f", notificationsPerSecond)) notifications/s, \(String(format: "%.1f", perSecond)) attempts/s)"
+        + "  (\(notificationRate) notifications/s, \(String(format: "%.1f", perSecond)) attempts/s)"
     )
     if let target = rate.target {
       lines.append(

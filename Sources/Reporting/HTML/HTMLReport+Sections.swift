@@ -15,7 +15,7 @@ extension HTMLReport {
       ("generated", SVG.grouped(n.generated)), ("delivered", SVG.grouped(n.delivered)), ("dropped", SVG.grouped(n.dropped)),
       ("abandoned", SVG.grouped(n.abandoned)), ("cancelled", SVG.grouped(n.cancelled)),
       ("attempts", SVG.grouped(report.attempts.total)), ("p99 latency", SVG.number(report.latencyMs.p99) + " ms"),
-      ("notifications/s", SVG.number(report.elapsedS > 0 ? Double(n.generated) / report.elapsedS : 0)),
+      ("notifications/s", report.notificationsPerSecond.map(SVG.number) ?? "—"),
     ]
     for (name, value) in cards {
       out += "<div class=\"card\"><div class=\"value\">\(value)</div><div class=\"name\">\(name)</div></div>\n"

@@ -87,6 +87,18 @@ import Testing
     #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<style>"))
   }
 
+  /// With fewer than two notifications there is no rate (rate.achieved is 0): the page and the
+  /// text say n/a rather than 1 / elapsed; from two on, both show generated / elapsed.
+  @Test(arguments: [(1, "—", "n/a notifications/s"), (0, "—", "n/a notifications/s"), (3, "2", "2.0 notifications/s")])
+  func notificationRateNeedsTwoNotifications(generated: Int, card: String, text: String) {
+    var report = RunReportTests.sample()
+    report.notifications.generated = generated
+    report.rate.achieved = 0
+    let page = HTMLReport(report: report, journal: nil).render()
+    #expect(page.contains("<div class=\"value\">\(card)</div><div class=\"name\">notifications/s</div>"))
+    #expect(report.text.contains("(\(text), "), "\(report.text)")
+  }
+
   /// Printed, the text report wraps instead of being cut at the paper's edge (on screen it
   /// scrolls sideways).
   @Test func printedTextReportWraps() throws {
