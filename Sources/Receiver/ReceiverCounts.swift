@@ -4,7 +4,7 @@ import Scenario
 /// What the mock receiver saw, as `run` reports it next to the sender's counts.
 package struct ReceiverCounts: Codable, Sendable, Equatable {
   package var requests: Int
-  /// Notifications answered 2xx.
+  /// Distinct notifications accepted (answered 200): one accepted again counts once.
   package var accepted: Int
   /// Details in accepted notifications (a duplicate delivery counts its calls again).
   package var details: Int

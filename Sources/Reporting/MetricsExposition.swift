@@ -73,7 +73,10 @@ package enum MetricsExposition {
     var out = ""
     for (name, help, value) in [
       ("airudder_sim_receiver_requests_total", "Requests the mock receiver read.", counts.requests),
-      ("airudder_sim_receiver_notifications_accepted_total", "Notifications the mock receiver answered 2xx.", counts.accepted),
+      (
+        "airudder_sim_receiver_notifications_accepted_total",
+        "Distinct notifications the mock receiver accepted (answered 200); one accepted again counts once.", counts.accepted
+      ),
       ("airudder_sim_receiver_details_total", "Details (calls) in accepted notifications.", counts.details),
       ("airudder_sim_receiver_unique_calls_total", "Distinct CallIDs accepted.", counts.uniqueCalls),
       ("airudder_sim_receiver_duplicates_total", "Accepted calls whose CallID had been accepted before.", counts.duplicates),

@@ -74,6 +74,27 @@ import Testing
     #expect(try Self.scrape(port: endpoint.port).head.contains("text/plain; version=0.0.4"))
   }
 
+  /// The same notification accepted twice (a retry after an answer the sender lost) is one
+  /// notification accepted: the metric counts distinct notifications, not 2xx answers, and
+  /// its HELP and the README's table say so.
+  @Test func acceptedCountsDistinctNotifications() throws {
+    let receiver = try MockReceiver.start(configuration: ReceiverConfiguration())
+    defer { receiver.stop() }
+    let client = try RawClient(port: receiver.port)
+    client.send(post(try validBody()) + post(try validBody()))
+    #expect(client.readResponses(2).statuses == [200, 200])
+    let text = MetricsExposition.text(sender: nil, receiver: receiver.counts())
+    let parsed = try ExpositionParser(text)
+    let name = "airudder_sim_receiver_notifications_accepted_total"
+    #expect(parsed.value(name) == 1)
+    #expect(parsed.value("airudder_sim_receiver_answers_total", ["status": "200"]) == 2)
+    #expect(parsed.families[name]?.help?.lowercased().contains("distinct") == true, "\(parsed.families[name]?.help ?? "")")
+    let readme = try String(contentsOf: RepositoryPath.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `\(name)`") })
+    #expect(row.contains("distinct") && !row.contains("| notifications answered 2xx |"), "\(row)")
+    #expect(readme.contains("stops when the process ends"))
+  }
+
   static func scrape(port: UInt16, path: String = "/metrics") throws -> (head: String, body: String) {
     let client = try RawClient(port: port)
     client.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
