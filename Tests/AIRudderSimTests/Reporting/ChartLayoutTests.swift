@@ -64,7 +64,7 @@ import Testing
         endedMs: origin + Int64(number == rows ? 3 : 2), notification: number, attempt: 1, attemptClass: "2xx",
         outcome: "HTTP 200", latencyMs: 0.4)
     }
-    return RetryStoryChart(entries: entries, originMs: origin - 0, maxAttempts: 6).svg()
+    return RetryStoryChart(entries: entries, originMs: origin, maxAttempts: 6).svg()
   }
 
   /// The y axis' title is whole inside the chart however few rows there are: rotated beside
