@@ -5,7 +5,7 @@ import Support
 /// Turns a finished contact into the `Details` entry AIRudder would send: times, transcript,
 /// labels, optional fields by their presence rates, collection data by scene, edge cases.
 struct CallDetailBuilder {
-  private let model: GenerationModel
+  let model: GenerationModel
 
   init(model: GenerationModel) {
     self.model = model
@@ -15,7 +15,8 @@ struct CallDetailBuilder {
     // Fields are read through `model` rather than `let scenario = model.scenario`: a copy of
     // the scenario would retain and release its thirty-odd strings and arrays on every call.
     let last = finished.last
-    let label = last.label.map { model.labelList[$0] }
+    let script = last.label.map { model.scripts[$0] }
+    let label = script?.label
     let contact = finished.contact
     let edge = model.edgeCases
     var detail = CallDetail(
@@ -24,7 +25,8 @@ struct CallDetailBuilder {
       callEndTime: UTCTime.iso8601(last.ended), status: last.status,
       intention: label?.label ?? model.scenario.robot.unconnectedLabel, callID: last.callID,
       callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: model.scenario.platformName,
-      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID, variables: model.scenario.variables)
+      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
+      variables: contact.variables ?? model.constantVariables ?? variables(of: contact, rng: &rng))
 
     // Which optional fields this call carries.
     let draw = rng.unit()
@@ -35,47 +37,46 @@ struct CallDetailBuilder {
       if allPresent { return true }
       return applies && rng.chance(model.presence[field.rawValue])
     }
-    let connected = last.isConnected
 
     if model.scenario.scene == .collection && !allAbsent {
       addLoan(to: &detail, callTime: last.ended, rng: &rng)
     }
-    if has(.intentionDescription, connected) { detail.intentionDescription = label?.description ?? "" }
-    if has(.extraA) { detail.extraA = "" }
-    if has(.extraB) { detail.extraB = "" }
-    if has(.extraC) { detail.extraC = "" }
-    var userTurns = 0
-    if has(.asrResult, connected) {
-      detail.asrResult = transcript(talkTime: Int(last.ended - last.startTime), userTurns: &userTurns, rng: &rng)
+    if has(.intentionDescription, script != nil) { detail.intentionDescription = label?.description ?? "" }
+    if has(.extraA) { detail.extraA = contact.extraA ?? fill(model.extras.0, contact, &rng) }
+    if has(.extraB) { detail.extraB = contact.extraB ?? fill(model.extras.1, contact, &rng) }
+    if has(.extraC) { detail.extraC = contact.extraC ?? fill(model.extras.2, contact, &rng) }
+    // The transcript is made for every answered call: TalkRound and AsrPTP come from it.
+    var conversation = Conversation()
+    if let script, let answered = last.answered {
+      let hour = model.localSecondOfDay(answered) / 3600
+      conversation = transcript(
+        script, talkTime: Int(last.ended - answered), byCallee: last.hangupType == .byCallee, hour: hour, rng: &rng)
     }
+    if has(.asrResult, script != nil) { detail.asrResult = conversation.entries }
     if has(.ringTime) { detail.ringTime = last.ringTime }
-    if has(.talkRound, connected) { detail.talkRound = userTurns }
+    if has(.talkRound, script != nil) { detail.talkRound = conversation.spoken }
     if has(.redialCalls, !contact.earlierDials.isEmpty) {
       detail.redialCalls = contact.earlierDials.map { dial in
         RedialCall(
-          callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,
+          callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime + model.redialOffset), ringType: dial.ringType,
           ringTime: dial.ringTime, hangupType: dial.hangupType,
           resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
           calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
-    if has(.nerSlots, connected) {
+    if has(.nerSlots, !(script?.nerSlots.isEmpty ?? true)) {
       detail.nerSlots = OrderedStringMap(
-        model.nerSlots.compactMap { slot in
-          rng.chance(0.7) || allPresent ? (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) : nil
-        })
+        (script?.nerSlots ?? []).map { slot in (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) })
     }
-    if has(.eventLabel, connected) {
-      detail.eventLabel = OrderedStringMap(model.eventLabels.filter { _ in rng.chance(0.4) || allPresent })
-    }
-    if has(.multiIntention, connected) {
+    if has(.eventLabel, script?.eventLabel != nil) { detail.eventLabel = script?.eventLabel ?? [:] }
+    if has(.multiIntention, script != nil) {
       detail.multiIntention = label.map { [$0.label: $0.label] } ?? [:]
     }
-    if has(.askWhatsAPP, connected) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
-    if has(.asrPTP, connected && model.scenario.scene == .collection) {
-      let promise = model.promises[rng.int(in: 0...(model.promises.count - 1))]
-      let talk = Int(last.ended - last.startTime)
-      detail.asrPTP = promise + " " + model.offset(rng.int(in: 0...max(0, talk - 1)))
+    if has(.askWhatsAPP, script != nil) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
+    if let promise = conversation.promise, has(.asrPTP) {
+      detail.asrPTP = conversation.entries[promise].text + " " + conversation.entries[promise].time
+    } else if allPresent {
+      detail.asrPTP = ""
     }
     if has(.callerNumber) { detail.callerNumber = last.callerNumber }
 
@@ -90,48 +91,6 @@ struct CallDetailBuilder {
     let hasNullRingType = detail.ringType == .null || (detail.redialCalls?.contains { $0.ringType == .null } ?? false)
     if hasNullRingType && rng.chance(edge.ringTypeNullString) { detail.style.insert(.ringTypeNullAsString) }
     return detail
-  }
-
-  /// Robot and user lines alternating from 00:00:00, every offset inside the talk time.
-  /// `userTurns` counts the user lines that said something (`TalkRound`).
-  private func transcript(talkTime: Int, userTurns: inout Int, rng: inout SeededRandom) -> [AsrEntry] {
-    var entries: [AsrEntry] = []
-    entries.reserveCapacity(talkTime / 4 + 2)
-    var offset = 0
-    var robotTurn = true
-    var robotLine = 0
-    while offset < talkTime {
-      let time = model.offset(offset)
-      if robotTurn {
-        entries.append(AsrEntry(time: time, robottext: model.robotLines[robotLine % model.robotLines.count], text: ""))
-        robotLine += 1
-      } else if rng.chance(model.scenario.robot.userSilenceRate) {
-        entries.append(AsrEntry(time: time, robottext: "", text: ""))
-      } else {
-        entries.append(AsrEntry(time: time, robottext: "", text: model.userLines[rng.int(in: 0...(model.userLines.count - 1))]))
-        userTurns += 1
-      }
-      robotTurn.toggle()
-      offset += rng.int(in: 2...9)
-    }
-    return entries
-  }
-
-  /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`.
-  private func addLoan(to detail: inout CallDetail, callTime: Int64, rng: inout SeededRandom) {
-    let loan = model.collection
-    let day: Int64 = 86_400
-    let due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
-    let borrowed = due - Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
-    let principal = loan.borrowedAmount.min + rng.unit() * (loan.borrowedAmount.max - loan.borrowedAmount.min)
-    let principalCents = Int64((principal * 100).rounded())
-    let markup = loan.owingMarkup.min + rng.unit() * (loan.owingMarkup.max - loan.owingMarkup.min)
-    let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
-    detail.borrowedDate = UTCTime.day(borrowed)
-    detail.dueDate = UTCTime.day(due)
-    detail.borrowedAmount = Self.amount(principalCents)
-    detail.totalOwingAmount = Self.amount(owingCents)
-    detail.currencyUnit = model.currency
   }
 
   /// Cents (0 or more) as a 2-decimal string: `20310.00`, written in one pass.

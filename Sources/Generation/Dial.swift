@@ -29,6 +29,11 @@ struct Contact: Sendable {
   var gender: String
   var calleeNumber: String
   var earlierDials: [Dial] = []
+  /// Fields a contact list gives; nil: filled from the scenario's templates.
+  var extraA: String? = nil
+  var extraB: String? = nil
+  var extraC: String? = nil
+  var variables: OrderedStringMap? = nil
 }
 
 /// A contact whose round is over: connected, or out of redials, or failed or cancelled.
