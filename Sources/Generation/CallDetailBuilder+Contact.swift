@@ -1,31 +1,15 @@
 import Contract
-import Scenario
 import Support
 
 extension CallDetailBuilder {
   /// `Variables` of a contact from the scenario's templates, in the scenario's order.
   func variables(of contact: Contact, rng: inout SeededRandom) -> OrderedStringMap {
-    OrderedStringMap(model.variableTemplates.map { (key: $0.key, value: fill($0.value, contact, &rng)) })
-  }
-
-  /// A template's text for one contact; a constant template costs nothing.
-  func fill(_ template: ValueTemplate, _ contact: Contact, _ rng: inout SeededRandom) -> String {
-    if let constant = template.constant { return constant }
-    var text = ""
-    for part in template.parts {
-      switch part {
-      case .text(let literal): text += literal
-      case .caseID: text += contact.caseID
-      case .calleeName: text += contact.name
-      case .calleeNumber: text += contact.calleeNumber
-      case .index: text += String(contact.number + 1)
-      case .digits(let count):
-        for _ in 0..<count { text.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(rng.int(in: 0...9)))) }
-      case .int(let range): text += String(rng.int(in: range))
-      case .pick(let choices): text += choices[rng.int(in: 0...(choices.count - 1))]
-      }
+    var entries: [(key: String, value: String)] = []
+    entries.reserveCapacity(model.variableTemplates.count)
+    for index in model.variableTemplates.indices {
+      entries.append((key: model.variableNames[index], value: model.variableTemplates[index].fill(contact, using: &rng)))
     }
-    return text
+    return OrderedStringMap(entries)
   }
 
   /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`. Loans are

@@ -24,7 +24,7 @@ extension CallDetailBuilder {
     var offset = 0
     var lastRobot = -1
     var promise: Int?
-    let silence = model.scenario.robot.userSilenceRate
+    let silence = model.userSilenceRate
     while true {
       let next = offset + rng.int(in: 2...9)
       if next >= talkTime { break }

@@ -16,14 +16,14 @@ struct CallDetailBuilder {
     // the scenario would retain and release its thirty-odd strings and arrays on every call.
     let last = finished.last
     let script = last.label.map { model.scripts[$0] }
-    let label = script?.label
+    let labelName = last.label.map { model.labelNames[$0] }
     let contact = finished.contact
     let edge = model.edgeCases
     var detail = CallDetail(
       id: 0, robotID: model.scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
       calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
       callEndTime: UTCTime.iso8601(last.ended), status: last.status,
-      intention: label?.label ?? model.scenario.robot.unconnectedLabel, callID: last.callID,
+      intention: labelName ?? model.unconnectedLabel, callID: last.callID,
       callTimes: contact.earlierDials.count + 1, comments: contact.caseID, platformName: model.scenario.platformName,
       ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
       variables: contact.variables ?? model.constantVariables ?? variables(of: contact, rng: &rng))
@@ -41,10 +41,12 @@ struct CallDetailBuilder {
     if model.scenario.scene == .collection && !allAbsent {
       addLoan(to: &detail, callTime: last.ended, rng: &rng)
     }
-    if has(.intentionDescription, script != nil) { detail.intentionDescription = label?.description ?? "" }
-    if has(.extraA) { detail.extraA = contact.extraA ?? fill(model.extras.0, contact, &rng) }
-    if has(.extraB) { detail.extraB = contact.extraB ?? fill(model.extras.1, contact, &rng) }
-    if has(.extraC) { detail.extraC = contact.extraC ?? fill(model.extras.2, contact, &rng) }
+    if has(.intentionDescription, script != nil) {
+      detail.intentionDescription = last.label.map { model.labelDescriptions[$0] } ?? ""
+    }
+    if has(.extraA) { detail.extraA = contact.extraA ?? model.extras[0].fill(contact, using: &rng) }
+    if has(.extraB) { detail.extraB = contact.extraB ?? model.extras[1].fill(contact, using: &rng) }
+    if has(.extraC) { detail.extraC = contact.extraC ?? model.extras[2].fill(contact, using: &rng) }
     // The transcript is made for every answered call: TalkRound and AsrPTP come from it.
     var conversation = Conversation()
     if let script, let answered = last.answered {
@@ -60,7 +62,7 @@ struct CallDetailBuilder {
         RedialCall(
           callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime + model.redialOffset), ringType: dial.ringType,
           ringTime: dial.ringTime, hangupType: dial.hangupType,
-          resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
+          resultLabel: dial.label.map { model.labelNames[$0] } ?? model.unconnectedLabel,
           calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
@@ -70,11 +72,11 @@ struct CallDetailBuilder {
     }
     if has(.eventLabel, script?.eventLabel != nil) { detail.eventLabel = script?.eventLabel ?? [:] }
     if has(.multiIntention, script != nil) {
-      detail.multiIntention = label.map { [$0.label: $0.label] } ?? [:]
+      detail.multiIntention = labelName.map { [$0: $0] } ?? [:]
     }
     if has(.askWhatsAPP, script != nil) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
     if let promise = conversation.promise, has(.asrPTP) {
-      detail.asrPTP = conversation.entries[promise].text + " " + conversation.entries[promise].time
+      detail.asrPTP = Self.spaced(conversation.entries[promise].text, conversation.entries[promise].time)
     } else if allPresent {
       detail.asrPTP = ""
     }
@@ -91,6 +93,24 @@ struct CallDetailBuilder {
     let hasNullRingType = detail.ringType == .null || (detail.redialCalls?.contains { $0.ringType == .null } ?? false)
     if hasNullRingType && rng.chance(edge.ringTypeNullString) { detail.style.insert(.ringTypeNullAsString) }
     return detail
+  }
+
+  /// `a b` in one allocation: `AsrPTP` is the promise and its time.
+  static func spaced(_ a: String, _ b: String) -> String {
+    String(unsafeUninitializedCapacity: a.utf8.count + 1 + b.utf8.count) { out in
+      var at = 0
+      for byte in a.utf8 {
+        out[at] = byte
+        at += 1
+      }
+      out[at] = UInt8(ascii: " ")
+      at += 1
+      for byte in b.utf8 {
+        out[at] = byte
+        at += 1
+      }
+      return at
+    }
   }
 
   /// Cents (0 or more) as a 2-decimal string: `20310.00`, written in one pass.

@@ -23,6 +23,10 @@ final class GenerationModel: Sendable {
   let presence: [Double]
   let unconnectedRingTypes: WeightedPicker<RingType>
   let statuses: WeightedPicker<CallStatus>
+  /// `Intention` and `intention_description` per label, and the unconnected `Intention`.
+  let labelNames: [String]
+  let labelDescriptions: [String]
+  let unconnectedLabel: String
   /// Per label (as `labelList`): its behaviour and lines.
   let scripts: [LabelScript]
   let ringTime: TimeSampler
@@ -38,10 +42,13 @@ final class GenerationModel: Sendable {
   let currency: String
   /// Amounts in whole units of the currency (IDR, VND).
   let wholeAmounts: Bool
-  let variableTemplates: [(key: String, value: ValueTemplate)]
+  let variableNames: [String]
+  let variableTemplates: [CompiledTemplate]
   /// `Variables` when no template has a placeholder: one map shared by every call.
   let constantVariables: OrderedStringMap?
-  let extras: (ValueTemplate, ValueTemplate, ValueTemplate)
+  /// `ExtraA`–`ExtraC` templates.
+  let extras: [CompiledTemplate]
+  let userSilenceRate: Double
   /// `HH:MM:SS` for the first hour of offsets, made once (transcripts use them constantly).
   let offsets: [String]
 
@@ -63,6 +70,9 @@ final class GenerationModel: Sendable {
     statuses = WeightedPicker(scenario.dialer.statusWeights)
     let nerSlots = robot.nerSlots.isEmpty ? SceneDefaults.nerSlots(scenario.scene) : robot.nerSlots
     let eventLabels = robot.eventLabels.isEmpty ? SceneDefaults.eventLabels(scenario.scene) : robot.eventLabels
+    labelNames = labelList.map(\.label)
+    labelDescriptions = labelList.map(\.description)
+    unconnectedLabel = robot.unconnectedLabel
     scripts = labelList.map { LabelScript(label: $0, scenario: scenario, nerSlots: nerSlots, eventLabels: eventLabels) }
     ringTime = TimeSampler(scenario.dialer.ringTime)
     noAnswerRingTime = TimeSampler(scenario.dialer.noAnswerRingTime)
@@ -74,10 +84,12 @@ final class GenerationModel: Sendable {
     phones = PhoneNumberPlan(country: scenario.country)
     currency = scenario.collection.currency ?? scenario.locale.defaultCurrency
     wholeAmounts = Currency.wholeUnits.contains(currency)
-    variableTemplates = scenario.variables.entries
+    variableNames = scenario.variables.entries.map(\.key)
+    variableTemplates = scenario.variables.entries.map { CompiledTemplate($0.value) }
     let constants = scenario.variables.entries.compactMap { entry in entry.value.constant.map { (key: entry.key, value: $0) } }
     constantVariables = constants.count == scenario.variables.entries.count ? OrderedStringMap(constants) : nil
-    extras = (scenario.extraA, scenario.extraB, scenario.extraC)
+    extras = [scenario.extraA, scenario.extraB, scenario.extraC].map(CompiledTemplate.init)
+    userSilenceRate = robot.userSilenceRate
     offsets = (0..<3600).map { UTCTime.offset($0) }
   }
 

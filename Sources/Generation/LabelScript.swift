@@ -1,11 +1,10 @@
 import Contract
-import Foundation
 import Scenario
 
 /// One robot label as generation uses it: its behaviour resolved (kind defaults, the dialer's
 /// settings, the label's own) and every line it can say, made once per scenario so that a
-/// call only picks from arrays.
-struct LabelScript: Sendable {
+/// call only picks from arrays. A class: a call takes one reference, not a dozen arrays.
+final class LabelScript: Sendable {
   let label: IntentionLabel
   let talkTime: TimeSampler
   let hangupByCalleeRate: Double
@@ -65,17 +64,31 @@ struct LabelScript: Sendable {
     }
   }
 
-  /// Each opening with `{greeting}` replaced, per local hour.
+  /// Each opening with `{greeting}` replaced, per local hour; a line that starts with the
+  /// greeting starts with a capital ("Buenos días, le llamamos …"). Made once per greeting.
   private static func openings(_ templates: [String], _ locale: LocaleData) -> [[String]] {
-    (0..<24).map { hour in
-      let greeting = locale.greeting(hour: hour)
-      // A line that starts with the greeting starts with a capital: "Buenos días, le llamamos …".
-      let leading = greeting.prefix(1).uppercased() + greeting.dropFirst()
-      return templates.map { template in
-        template.hasPrefix("{greeting}")
-          ? leading + template.dropFirst("{greeting}".count).replacingOccurrences(of: "{greeting}", with: greeting)
-          : template.replacingOccurrences(of: "{greeting}", with: greeting)
+    let byGreeting = locale.greetings.map { entry in
+      templates.map { filled($0, greeting: entry.text) }
+    }
+    return (0..<24).map { hour in
+      byGreeting[locale.greetings.lastIndex { $0.fromHour <= hour } ?? 0]
+    }
+  }
+
+  private static func filled(_ template: String, greeting: String) -> String {
+    let marker = Array("{greeting}".utf8)
+    let bytes = Array(template.utf8)
+    var out: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if index + marker.count <= bytes.count && bytes[index..<(index + marker.count)].elementsEqual(marker) {
+        out += index == 0 ? Array((greeting.prefix(1).uppercased() + greeting.dropFirst()).utf8) : Array(greeting.utf8)
+        index += marker.count
+      } else {
+        out.append(bytes[index])
+        index += 1
       }
     }
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -1,7 +1,7 @@
 /// What a locale contributes to generated calls: names, the robot's greetings and dialogues per
 /// scene and label, the currency and the default country. Locales are data: each is one file
 /// (`LocaleData+idID.swift`) holding one value, listed in `LocaleData.all`; adding a locale
-/// adds no logic, and `LocaleDataTests` checks every listed locale is complete.
+/// adds no logic, and `LocaleAndDialerTests.localeDataIsComplete` checks every listed locale.
 ///
 /// Swift tables rather than JSON resources: they are checked by the compiler, cost nothing to
 /// load, and cannot go missing (on Linux `Bundle.module` looks for its bundle beside the
