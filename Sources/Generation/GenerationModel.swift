@@ -29,6 +29,9 @@ final class GenerationModel: Sendable {
   let unconnectedLabel: String
   /// Per label (as `labelList`): its behaviour and lines.
   let scripts: [LabelScript]
+  /// Per label, for the dialer: talk time and hang-up side.
+  let talkTimes: [TimeSampler]
+  let hangupByCalleeRates: [Double]
   let ringTime: TimeSampler
   let noAnswerRingTime: TimeSampler
   let noAnswerTimeout: Int
@@ -74,6 +77,8 @@ final class GenerationModel: Sendable {
     labelDescriptions = labelList.map(\.description)
     unconnectedLabel = robot.unconnectedLabel
     scripts = labelList.map { LabelScript(label: $0, scenario: scenario, nerSlots: nerSlots, eventLabels: eventLabels) }
+    talkTimes = scripts.map(\.talkTime)
+    hangupByCalleeRates = scripts.map(\.hangupByCalleeRate)
     ringTime = TimeSampler(scenario.dialer.ringTime)
     noAnswerRingTime = TimeSampler(scenario.dialer.noAnswerRingTime)
     noAnswerTimeout = Int(scenario.dialer.noAnswerTimeout.seconds.rounded())

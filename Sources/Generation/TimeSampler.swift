@@ -2,33 +2,42 @@ import Foundation
 import Scenario
 import Support
 
-/// Draws whole seconds from a scenario's `TimeDistribution` by table: 4096 quantiles of the
-/// clamped log-normal (and of the early cluster), made once, so a draw is one random number
-/// and one array read instead of a logarithm, a cosine and an exponential.
+/// Draws whole seconds from a scenario's `TimeDistribution` by table: 257 quantiles of the
+/// clamped log-normal (and of the early cluster) in sixteenths of a second, interpolated
+/// between neighbours. A draw is one random number and two reads from a table of about 1 KiB
+/// that stays in the L1 cache; no logarithm, cosine or exponential per call. (A table of
+/// 4096 plain quantiles per label missed the cache on most draws.)
 struct TimeSampler: Sendable {
-  private static let levels = 4096
-  private let main: [Int]
-  private let early: [Int]
+  private static let levels = 256
+  /// The main distribution's knots, then the early cluster's: one array.
+  private let table: [Int32]
   private let earlyRate: Double
   /// The spread of the early cluster: a few seconds either way.
   private static let earlySpread = 0.4
 
   init(_ distribution: TimeDistribution) {
-    func table(median: Double, spread: Double) -> [Int] {
-      (0..<Self.levels).map { level in
-        let z = Self.normalQuantile((Double(level) + 0.5) / Double(Self.levels))
-        return Int(min(max(median * exp(spread * z), distribution.min), distribution.max).rounded())
+    func knots(median: Double, spread: Double) -> [Int32] {
+      (0...Self.levels).map { level in
+        let p = min(max(Double(level) / Double(Self.levels), 1.0 / 8192), 1 - 1.0 / 8192)
+        let seconds = min(max(median * exp(spread * Self.normalQuantile(p)), distribution.min), distribution.max)
+        return Int32((seconds * 16).rounded())
       }
     }
-    main = table(median: distribution.median, spread: distribution.spread)
     earlyRate = distribution.earlyRate
-    early = earlyRate > 0 ? table(median: distribution.earlyMedian, spread: Self.earlySpread) : main
+    table =
+      knots(median: distribution.median, spread: distribution.spread)
+      + (earlyRate > 0 ? knots(median: distribution.earlyMedian, spread: Self.earlySpread) : [])
   }
 
   /// A draw in whole seconds, within min...max.
   @inline(__always) func sample(using rng: inout SeededRandom) -> Int {
-    let values = rng.chance(earlyRate) ? early : main
-    return values[Int(truncatingIfNeeded: rng.next() >> 52)]
+    let base = rng.chance(earlyRate) ? Self.levels + 1 : 0
+    let bits = rng.next() >> 40
+    let index = base + Int(truncatingIfNeeded: bits >> 16)
+    let low = Int(table[index])
+    let high = Int(table[index + 1])
+    let sixteenths = low + ((high - low) * Int(truncatingIfNeeded: bits & 0xFFFF)) >> 16
+    return (sixteenths + 8) >> 4
   }
 
   /// The standard normal's quantile (Acklam's rational approximation, relative error below

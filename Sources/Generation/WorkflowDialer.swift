@@ -135,11 +135,10 @@ struct WorkflowDialer {
       dial.hangupType = status == .cancelled ? .canceled : .byRobot
     } else if rng.chance(dialer.connectRate) {
       let label = model.labels.pick(using: &rng)
-      let script = model.scripts[label]
       let ring = min(model.ringTime.sample(using: &rng), max(0, model.noAnswerTimeout - 1))
-      let byCallee = rng.chance(script.hangupByCalleeRate)
+      let byCallee = rng.chance(model.hangupByCalleeRates[label])
       // The callee hangs up after saying something, so at least a second after the greeting.
-      let talk = max(script.talkTime.sample(using: &rng), byCallee ? 2 : 1)
+      let talk = max(model.talkTimes[label].sample(using: &rng), byCallee ? 2 : 1)
       dial.ringType = .normal
       dial.ringTime = ring
       dial.label = label
