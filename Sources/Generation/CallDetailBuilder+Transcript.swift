@@ -13,7 +13,7 @@ extension CallDetailBuilder {
   /// The robot greets once (for the local hour), the callee answers, then the label's robot
   /// and user lines alternate every 2–9 s inside the talk time. A PTP label's callee promises
   /// in their first turn after the answer. The side that hung up has the last turn: the
-  /// robot's is a closing line, the callee's is never silent.
+  /// robot's is a closing line, the callee's one of the label's lines (never silent).
   func transcript(
     _ script: LabelScript, talkTime: Int, byCallee: Bool, hour: Int, rng: inout SeededRandom
   ) -> Conversation {
@@ -58,9 +58,9 @@ extension CallDetailBuilder {
         }
       }
       last = entries.count - 1
-      if entries[last].text.isEmpty {
-        let pool = last == 1 ? script.answers : script.user
-        entries[last].text = pool[pick(pool.count, &rng)]
+      // A callee who hangs up says why, in the label's words: "salah sambung", "not interested".
+      if last == 1 || entries[last].text.isEmpty {
+        entries[last].text = script.user[pick(script.user.count, &rng)]
       }
     } else {
       if entries.count % 2 == 0 { entries.removeLast() }

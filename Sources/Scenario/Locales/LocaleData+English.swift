@@ -9,7 +9,7 @@ extension LocaleData {
       "Hello, good {greeting}.", "Good {greeting}, this is a reminder from your lender.",
       "Hello, good {greeting}, am I speaking with the account holder?",
     ],
-    answers: ["hello", "yes, who is this?", "speaking", "yes?"],
+    answers: ["hello", "yes, who is this?", "yes?"],
     lines: [
       .promiseToPay: DialogueLines(
         robot: [

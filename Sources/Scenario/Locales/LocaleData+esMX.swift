@@ -21,7 +21,7 @@ extension LocaleData {
         "Hola, {greeting}.", "{greeting}, le llamamos del área de cobranza.",
         "Hola, {greeting}, ¿hablo con el titular del crédito?",
       ],
-      answers: ["bueno", "sí, ¿quién habla?", "sí, soy yo", "¿sí?"],
+      answers: ["bueno", "sí, ¿quién habla?", "¿sí?"],
       lines: [
         .promiseToPay: DialogueLines(
           robot: [

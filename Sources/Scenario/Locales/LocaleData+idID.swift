@@ -21,7 +21,7 @@ extension LocaleData {
         "halo (jeda 1-2 detik) selamat {greeting}", "halo, selamat {greeting}, saya dari layanan penagihan",
         "selamat {greeting}, apakah benar ini dengan pemilik pinjaman?",
       ],
-      answers: ["halo", "iya, siapa ini?", "ya, dengan saya sendiri", "iya, ada apa?"],
+      answers: ["halo", "iya, siapa ini?", "iya, ada apa?"],
       lines: [
         .promiseToPay: DialogueLines(
           robot: [

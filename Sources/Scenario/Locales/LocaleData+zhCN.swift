@@ -10,7 +10,7 @@ extension LocaleData {
     greetings: [(0, "晚上好"), (4, "早上好"), (12, "下午好"), (18, "晚上好")],
     collection: SceneDialogue(
       openings: ["您好,{greeting}。", "{greeting},这里是贷后服务中心。", "您好,{greeting},请问是借款人本人吗?"],
-      answers: ["喂", "你是谁?", "我就是", "什么事?"],
+      answers: ["喂", "你是谁?", "什么事?"],
       lines: [
         .promiseToPay: DialogueLines(
           robot: ["您的贷款已经逾期了,请问您什么时候可以还款?", "请问您几点还款?", "请通过我们发送的链接还款。", "请问是全额还款吗?"],

@@ -56,7 +56,8 @@ package struct NameData: Sendable {
 package struct SceneDialogue: Sendable {
   /// The robot's first line, once per call; `{greeting}` becomes the time of day's greeting.
   package let openings: [String]
-  /// The callee's first answer, whatever the label.
+  /// The callee's first answer, whatever the label: neutral ("halo", "who is this?"), never
+  /// one that confirms who they are (a wrong-person call starts the same way).
   package let answers: [String]
   package let lines: [LabelKind: DialogueLines]
 }

@@ -103,6 +103,8 @@ import Testing
       let last = entries[entries.count - 1]
       if call.hangupType == .byCallee {
         #expect(entries.count % 2 == 0 && !last.text.isEmpty, "callee hung up, last turn \(last)")
+        // ...saying why, in the label's words, not a neutral "hello".
+        #expect(lines.user.contains(last.text) || lines.promises.contains(last.text), "\(kind) callee's last line \(last.text)")
       } else {
         #expect(entries.count % 2 == 1, "robot hung up, last turn \(last)")
         if entries.count >= 3 { #expect(lines.closing.contains(last.robottext)) }
