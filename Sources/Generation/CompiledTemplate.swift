@@ -70,6 +70,9 @@ final class CompiledTemplate: Sendable {
       default: break
       }
     }
+    // Taken once, outside the writing closure: reading them from `self` inside it retained
+    // and released each array on every access.
+    let (ops, literals, choices) = (self.ops, self.literals, self.choices)
     return String(unsafeUninitializedCapacity: capacity) { out in
       var at = 0
       func put<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
@@ -92,8 +95,8 @@ final class CompiledTemplate: Sendable {
         } while value > 0
         out[start..<at].reverse()
       }
-      for op in ops {
-        switch op {
+      for position in ops.indices {
+        switch ops[position] {
         case .literal(let index): put(literals[index])
         case .caseID: put(contact.caseID.utf8)
         case .calleeName: put(contact.name.utf8)
