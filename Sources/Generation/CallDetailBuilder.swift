@@ -5,7 +5,7 @@ import Support
 /// Turns a finished contact into the `Details` entry AIRudder would send: times, transcript,
 /// labels, optional fields by their presence rates, collection data by scene, edge cases.
 struct CallDetailBuilder {
-  private let model: GenerationModel
+  let model: GenerationModel
 
   init(model: GenerationModel) {
     self.model = model
@@ -15,17 +15,19 @@ struct CallDetailBuilder {
     // Fields are read through `model` rather than `let scenario = model.scenario`: a copy of
     // the scenario would retain and release its thirty-odd strings and arrays on every call.
     let last = finished.last
-    let label = last.label.map { model.labelList[$0] }
+    let script = last.label.map { model.scripts[$0] }
+    let labelName = last.label.map { model.labelNames[$0] }
     let contact = finished.contact
     let edge = model.edgeCases
     var detail = CallDetail(
       id: 0, robotID: model.scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
       calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
       callEndTime: UTCTime.iso8601(last.ended), status: last.status,
-      intention: label?.label ?? model.scenario.robot.unconnectedLabel, callID: last.callID,
+      intention: labelName ?? model.unconnectedLabel, callID: last.callID,
       callTimes: contact.earlierDials.count + 1, comments: contact.comments ?? contact.caseID,
-      platformName: model.scenario.platformName, ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
-      variables: contact.variables ?? model.scenario.variables)
+      platformName: model.scenario.platformName,
+      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
+      variables: contact.variables ?? model.constantVariables ?? variables(of: contact, rng: &rng))
 
     // Which optional fields this call carries.
     let draw = rng.unit()
@@ -36,48 +38,62 @@ struct CallDetailBuilder {
       if allPresent { return true }
       return applies && rng.chance(model.presence[field.rawValue])
     }
-    let connected = last.isConnected
 
     if model.scenario.scene == .collection && !allAbsent {
       addLoan(to: &detail, given: contact.uploaded, callTime: last.ended, rng: &rng)
     }
-    if has(.intentionDescription, connected) { detail.intentionDescription = label?.description ?? "" }
-    // A contact list's own Extra values are always sent (AIRudder echoes what was uploaded).
-    if let given = contact.extraA, !allAbsent { detail.extraA = given } else if has(.extraA) { detail.extraA = "" }
-    if let given = contact.extraB, !allAbsent { detail.extraB = given } else if has(.extraB) { detail.extraB = "" }
-    if let given = contact.extraC, !allAbsent { detail.extraC = given } else if has(.extraC) { detail.extraC = "" }
-    var userTurns = 0
-    if has(.asrResult, connected) {
-      detail.asrResult = transcript(talkTime: Int(last.ended - last.startTime), userTurns: &userTurns, rng: &rng)
+    if has(.intentionDescription, script != nil) {
+      detail.intentionDescription = last.label.map { model.labelDescriptions[$0] } ?? ""
     }
+    // A contact list's own Extra values are always sent (AIRudder echoes what was uploaded);
+    // otherwise the scenario's templates fill them, when the field is present.
+    if let given = contact.extraA, !allAbsent {
+      detail.extraA = given
+    } else if has(.extraA) {
+      detail.extraA = model.extras[0].fill(contact, using: &rng)
+    }
+    if let given = contact.extraB, !allAbsent {
+      detail.extraB = given
+    } else if has(.extraB) {
+      detail.extraB = model.extras[1].fill(contact, using: &rng)
+    }
+    if let given = contact.extraC, !allAbsent {
+      detail.extraC = given
+    } else if has(.extraC) {
+      detail.extraC = model.extras[2].fill(contact, using: &rng)
+    }
+    // The transcript is made for every answered call: TalkRound and AsrPTP come from it.
+    var conversation = Conversation()
+    if let script, let answered = last.answered {
+      let hour = model.localSecondOfDay(answered) / 3600
+      conversation = transcript(
+        script, talkTime: Int(last.ended - answered), byCallee: last.hangupType == .byCallee, hour: hour, rng: &rng)
+    }
+    if has(.asrResult, script != nil) { detail.asrResult = conversation.entries }
     if has(.ringTime) { detail.ringTime = last.ringTime }
-    if has(.talkRound, connected) { detail.talkRound = userTurns }
+    if has(.talkRound, script != nil) { detail.talkRound = conversation.spoken }
     if has(.redialCalls, !contact.earlierDials.isEmpty) {
       detail.redialCalls = contact.earlierDials.map { dial in
         RedialCall(
-          callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime), ringType: dial.ringType,
+          callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime + model.redialOffset), ringType: dial.ringType,
           ringTime: dial.ringTime, hangupType: dial.hangupType,
-          resultLabel: dial.label.map { model.labelList[$0].label } ?? model.scenario.robot.unconnectedLabel,
+          resultLabel: dial.label.map { model.labelNames[$0] } ?? model.unconnectedLabel,
           calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
-    if has(.nerSlots, connected) {
+    if has(.nerSlots, !(script?.nerSlots.isEmpty ?? true)) {
       detail.nerSlots = OrderedStringMap(
-        model.nerSlots.compactMap { slot in
-          rng.chance(0.7) || allPresent ? (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) : nil
-        })
+        (script?.nerSlots ?? []).map { slot in (key: slot.key, value: slot.values[rng.int(in: 0...(slot.values.count - 1))]) })
     }
-    if has(.eventLabel, connected) {
-      detail.eventLabel = OrderedStringMap(model.eventLabels.filter { _ in rng.chance(0.4) || allPresent })
+    if has(.eventLabel, script?.eventLabel != nil) { detail.eventLabel = script?.eventLabel ?? [:] }
+    if has(.multiIntention, script != nil) {
+      detail.multiIntention = labelName.map { [$0: $0] } ?? [:]
     }
-    if has(.multiIntention, connected) {
-      detail.multiIntention = label.map { [$0.label: $0.label] } ?? [:]
-    }
-    if has(.askWhatsAPP, connected) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
-    if has(.asrPTP, connected && model.scenario.scene == .collection) {
-      let promise = model.promises[rng.int(in: 0...(model.promises.count - 1))]
-      let talk = Int(last.ended - last.startTime)
-      detail.asrPTP = promise + " " + model.offset(rng.int(in: 0...max(0, talk - 1)))
+    if has(.askWhatsAPP, script != nil) { detail.askWhatsAPP = rng.chance(0.6) ? "yes" : "no" }
+    if let promise = conversation.promise, has(.asrPTP) {
+      detail.asrPTP = Self.spaced(conversation.entries[promise].text, conversation.entries[promise].time)
+    } else if allPresent {
+      detail.asrPTP = ""
     }
     if has(.callerNumber) { detail.callerNumber = last.callerNumber }
 
@@ -94,76 +110,22 @@ struct CallDetailBuilder {
     return detail
   }
 
-  /// Robot and user lines alternating from 00:00:00, every offset inside the talk time.
-  /// `userTurns` counts the user lines that said something (`TalkRound`).
-  private func transcript(talkTime: Int, userTurns: inout Int, rng: inout SeededRandom) -> [AsrEntry] {
-    var entries: [AsrEntry] = []
-    entries.reserveCapacity(talkTime / 4 + 2)
-    var offset = 0
-    var robotTurn = true
-    var robotLine = 0
-    while offset < talkTime {
-      let time = model.offset(offset)
-      if robotTurn {
-        entries.append(AsrEntry(time: time, robottext: model.robotLines[robotLine % model.robotLines.count], text: ""))
-        robotLine += 1
-      } else if rng.chance(model.scenario.robot.userSilenceRate) {
-        entries.append(AsrEntry(time: time, robottext: "", text: ""))
-      } else {
-        entries.append(AsrEntry(time: time, robottext: "", text: model.userLines[rng.int(in: 0...(model.userLines.count - 1))]))
-        userTurns += 1
+  /// `a b` in one allocation: `AsrPTP` is the promise and its time.
+  static func spaced(_ a: String, _ b: String) -> String {
+    String(unsafeUninitializedCapacity: a.utf8.count + 1 + b.utf8.count) { out in
+      var at = 0
+      for byte in a.utf8 {
+        out[at] = byte
+        at += 1
       }
-      robotTurn.toggle()
-      offset += rng.int(in: 2...9)
+      out[at] = UInt8(ascii: " ")
+      at += 1
+      for byte in b.utf8 {
+        out[at] = byte
+        at += 1
+      }
+      return at
     }
-    return entries
-  }
-
-  /// `BorrowedDate` < `DueDate` <= call day; `TotalOwingAmount` >= `BorrowedAmount`. A
-  /// contact list's own loan fields are sent as given; the rest are drawn around them.
-  private func addLoan(to detail: inout CallDetail, given uploaded: UploadedContact?, callTime: Int64, rng: inout SeededRandom) {
-    let loan = model.collection
-    let day: Int64 = 86_400
-    // Drawn in this order whatever is given, so that simulated contacts keep their bytes.
-    var due = callTime - Int64(rng.int(in: loan.daysPastDue.min...loan.daysPastDue.max)) * day
-    let tenor = Int64(rng.int(in: loan.tenorDays.min...loan.tenorDays.max)) * day
-    var borrowed = due - tenor
-    if let given = uploaded?.record.dueDate.flatMap(Self.day) {
-      due = given
-      borrowed = uploaded?.record.borrowedDate.flatMap(Self.day) ?? due - tenor
-    } else if let given = uploaded?.record.borrowedDate.flatMap(Self.day) {
-      borrowed = given
-      due = borrowed + tenor
-    }
-    let principal = loan.borrowedAmount.min + rng.unit() * (loan.borrowedAmount.max - loan.borrowedAmount.min)
-    var principalCents = Int64((principal * 100).rounded())
-    let markup = loan.owingMarkup.min + rng.unit() * (loan.owingMarkup.max - loan.owingMarkup.min)
-    if uploaded?.record.borrowedAmount == nil, let owing = uploaded?.record.totalOwingAmount.flatMap(Self.cents) {
-      principalCents = Int64((Double(owing) / (1 + markup)).rounded())
-    } else if let given = uploaded?.record.borrowedAmount.flatMap(Self.cents) {
-      principalCents = given
-    }
-    let owingCents = principalCents + Int64((Double(principalCents) * markup).rounded())
-    detail.borrowedDate = uploaded?.record.borrowedDate ?? UTCTime.day(borrowed)
-    detail.dueDate = uploaded?.record.dueDate ?? UTCTime.day(due)
-    detail.borrowedAmount = uploaded?.record.borrowedAmount ?? Self.amount(principalCents)
-    detail.totalOwingAmount = uploaded?.record.totalOwingAmount ?? Self.amount(owingCents)
-    detail.currencyUnit = uploaded?.record.currencyUnit ?? model.currency
-  }
-
-  /// A contact list's `yyyy-MM-dd` (checked when the list was read) as UTC seconds.
-  private static func day(_ text: String) -> Int64? {
-    UTCTime.parseISO8601(text + "T00:00:00Z")
-  }
-
-  /// A contact list's amount (`1500000`, `20310.5`; checked when the list was read) in cents.
-  private static func cents(_ text: String) -> Int64? {
-    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    guard let whole = Int64(parts[0]) else { return nil }
-    guard parts.count == 2 else { return whole * 100 }
-    let fraction = parts[1].count == 1 ? parts[1] + "0" : String(parts[1])
-    guard let hundredths = Int64(fraction) else { return nil }
-    return whole * 100 + hundredths
   }
 
   /// Cents (0 or more) as a 2-decimal string: `20310.00`, written in one pass.

@@ -2,49 +2,35 @@ import Scenario
 import Support
 
 /// E.164 numbers of a country: mobile numbers for callees, landline-style for caller IDs.
-/// Prefixes are real operators' ranges; subscriber digits are random.
+/// Prefixes are real operators' ranges (`CountryData`); subscriber digits are random.
 package struct PhoneNumberPlan: Sendable {
   let countryCode: String
   let mobilePrefixes: [String]
-  let mobileDigits: Int
+  /// Subscriber digits after each prefix.
+  let mobileDigits: [Int]
   let landlinePrefix: String
   let landlineDigits: Int
   /// `+`, country code and prefix as bytes, made once.
   private let mobileHeads: [[UInt8]]
   private let landlineHead: [UInt8]
 
+  /// Prefixes are followed by as many digits as make the country's national number length
+  /// (Mexico: +52, then 10 digits, whether the area code has 2 or 3).
   package init(country: Country) {
-    switch country {
-    case .indonesia:
-      self.init(
-        "62", ["811", "812", "813", "821", "822", "852", "853", "857", "858", "877", "878", "895", "896", "897"], 8, "21", 8)
-    case .philippines:
-      self.init(
-        "63", ["905", "906", "915", "916", "917", "926", "927", "935", "945", "955", "965", "977", "995", "997"], 7, "2", 8)
-    case .unitedStates:
-      self.init("1", ["212", "213", "312", "415", "512", "617", "702", "713", "818", "917"], 7, "800", 7)
-    case .china:
-      self.init("86", ["130", "131", "135", "136", "138", "139", "150", "151", "158", "186", "188", "189"], 8, "10", 8)
-    case .india:
-      self.init("91", ["98", "97", "96", "91", "90", "88", "87", "79", "70"], 8, "11", 8)
-    case .mexico:
-      self.init("52", ["55", "33", "81", "222", "664"], 8, "55", 8)
-    }
-  }
-
-  private init(_ code: String, _ prefixes: [String], _ digits: Int, _ landline: String, _ landlineDigits: Int) {
-    countryCode = code
-    mobilePrefixes = prefixes
-    mobileDigits = digits
-    landlinePrefix = landline
-    self.landlineDigits = landlineDigits
-    mobileHeads = prefixes.map { Array(("+" + code + $0).utf8) }
-    landlineHead = Array(("+" + code + landline).utf8)
+    let data = country.data
+    countryCode = data.callingCode
+    mobilePrefixes = data.mobilePrefixes
+    landlinePrefix = data.landlinePrefix
+    mobileHeads = data.mobilePrefixes.map { Array(("+" + data.callingCode + $0).utf8) }
+    mobileDigits = data.mobilePrefixes.map { data.mobileDigits - $0.count }
+    landlineHead = Array(("+" + data.callingCode + data.landlinePrefix).utf8)
+    landlineDigits = data.landlineDigits - data.landlinePrefix.count
   }
 
   /// A mobile number such as `+6281234567890`.
   package func mobile(using rng: inout SeededRandom) -> String {
-    number(head: mobileHeads[rng.int(in: 0...(mobileHeads.count - 1))], digits: mobileDigits, using: &rng)
+    let index = rng.int(in: 0...(mobileHeads.count - 1))
+    return number(head: mobileHeads[index], digits: mobileDigits[index], using: &rng)
   }
 
   /// A caller ID such as `+622155501234`.

@@ -173,27 +173,39 @@ struct WorkflowDialer {
       callID: callID, placed: placed, answered: nil, ended: placed, ringType: .null, ringTime: 0, status: .finished,
       hangupType: .byRobot, label: nil, callerNumber: caller)
     let status = model.statuses.pick(using: &rng)
+    var duration = 0
     if status != .finished {
       // Never placed: the ring type keeps its initial null.
       dial.status = status
       dial.hangupType = status == .cancelled ? .canceled : .byRobot
     } else if rng.chance(dialer.connectRate) {
-      let ring = rng.int(in: dialer.ringTime.wholeSeconds)
-      let talk = rng.int(in: dialer.talkTime.wholeSeconds)
+      let label = model.labels.pick(using: &rng)
+      let ring = min(model.ringTime.sample(using: &rng), max(0, model.noAnswerTimeout - 1))
+      let byCallee = rng.chance(model.hangupByCalleeRates[label])
+      // The callee hangs up after saying something, so at least a second after the greeting.
+      let talk = max(model.talkTimes[label].sample(using: &rng), byCallee ? 2 : 1)
       dial.ringType = .normal
       dial.ringTime = ring
-      dial.answered = placed + Int64(ring)
-      dial.ended = placed + Int64(ring + talk)
-      dial.label = model.labels.pick(using: &rng)
-      dial.hangupType = rng.chance(dialer.hangupByCalleeRate) ? .byCallee : .byRobot
+      dial.label = label
+      dial.hangupType = byCallee ? .byCallee : .byRobot
+      duration = ring + talk
     } else {
       let ringType = model.unconnectedRingTypes.pick(using: &rng)
-      let ring = ringType == .hold || ringType == .line ? rng.int(in: dialer.noAnswerRingTime.wholeSeconds) : rng.int(in: 0...5)
+      let ring =
+        switch ringType {
+        case .normal: model.noAnswerTimeout  // rang out: nobody answered before the timeout
+        case .hold, .line: model.noAnswerRingTime.sample(using: &rng)
+        default: rng.int(in: 0...5)
+        }
       dial.ringType = ringType
       dial.ringTime = ring
-      dial.ended = placed + Int64(ring)
       dial.hangupType = ringType == .busy ? .byCallee : .byRobot
+      duration = ring
     }
+    let start = model.placement(placed, lasting: duration)
+    dial.placed = start
+    dial.ended = start + Int64(duration)
+    if dial.label != nil { dial.answered = start + Int64(dial.ringTime) }
     inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: dial))))
   }
 }

@@ -14,25 +14,32 @@ package struct DialerSettings: Decodable, Sendable {
   package var redialOnLabels: [String] = []
   /// Probability that a dial is answered.
   package var connectRate = 0.45
-  /// Relative weights of the ring types of unanswered dials.
+  /// Relative weights of the ring types of unanswered dials; `normal` is a dial that rang
+  /// until `noAnswerTimeout` without an answer, the most common outcome of outbound dialing.
   package var ringTypeWeights: [(RingType, Double)] = [
-    (.busy, 25), (.cantuse, 3), (.hold, 20), (.line, 10), (.switchoff, 18), (.outofarea, 8),
-    (.unregister, 6), (.wrongnum, 5), (.notmatch, 5),
+    (.normal, 45), (.busy, 15), (.cantuse, 2), (.hold, 8), (.line, 4), (.switchoff, 12), (.outofarea, 5),
+    (.unregister, 4), (.wrongnum, 3), (.notmatch, 2),
   ]
   /// Ringing before an answer.
-  package var ringTime = SettingRange(SettingDuration.seconds(3), .seconds(20))
-  /// Ringing of a dial nobody answers (ring types `hold` and `line`); others fail fast.
-  package var noAnswerRingTime = SettingRange(SettingDuration.seconds(25), .seconds(45))
-  /// Talk time of an answered call.
-  package var talkTime = SettingRange(SettingDuration.seconds(8), .seconds(150))
+  package var ringTime = TimeDistribution(median: 8, spread: 0.45, min: 2, max: 40)
+  /// Ringing of a dial that is held or queued (ring types `hold` and `line`); others but
+  /// `normal` fail within 5 s.
+  package var noAnswerRingTime = TimeDistribution(median: 30, spread: 0.2, min: 15, max: 44)
+  /// How long a dial rings before the dialer gives up (`normal` without an answer).
+  package var noAnswerTimeout = SettingDuration.seconds(45)
+  /// Talk time of every answered call; nil means each label's own (`LabelBehaviour`).
+  package var talkTime: TimeDistribution?
   /// Pause on a line between two dials.
   package var wrapUp = SettingDuration.seconds(2)
   /// Start of workflow i is `startTime + i * workflowStagger`.
   package var workflowStagger = SettingDuration.seconds(0)
   /// Relative weights of a final `Status`: finished, failed (never placed), cancelled.
   package var statusWeights: [(CallStatus, Double)] = [(.finished, 100), (.failed, 0), (.cancelled, 0)]
-  /// Probability that an answered call is ended by the callee rather than the robot.
-  package var hangupByCalleeRate = 0.35
+  /// Probability that an answered call is ended by the callee rather than the robot; nil
+  /// means each label's own.
+  package var hangupByCalleeRate: Double?
+  /// Local hours in which calls are placed; nil means the country's (`CountryData`).
+  package var callingHours: CallingHours?
   /// Caller IDs the lines use; empty means numbers of the scenario's country.
   package var callerNumbers: [String] = []
 
@@ -40,7 +47,8 @@ package struct DialerSettings: Decodable, Sendable {
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case lines, redialLimit, redialInterval, redialOnLabels, connectRate, ringTypeWeights, ringTime
-    case noAnswerRingTime, talkTime, wrapUp, workflowStagger, statusWeights, hangupByCalleeRate, callerNumbers
+    case noAnswerRingTime, noAnswerTimeout, talkTime, wrapUp, workflowStagger, statusWeights, hangupByCalleeRate
+    case callingHours, callerNumbers
   }
 
   package init(from decoder: any Decoder) throws {
@@ -51,15 +59,30 @@ package struct DialerSettings: Decodable, Sendable {
     redialOnLabels = try s.value(.redialOnLabels, default: redialOnLabels)
     connectRate = try s.rate(.connectRate, default: connectRate)
     if s.contains(.ringTypeWeights) {
-      ringTypeWeights = try Weights.decode(s, .ringTypeWeights, allowed: RingType.unconnected)
+      ringTypeWeights = try Weights.decode(s, .ringTypeWeights, allowed: [.normal] + RingType.unconnected)
     }
+    noAnswerTimeout = try s.value(.noAnswerTimeout, default: noAnswerTimeout)
+    guard noAnswerTimeout.seconds >= 1 else { throw s.invalid(.noAnswerTimeout, "expected at least 1s, got \(noAnswerTimeout)") }
     ringTime = try s.value(.ringTime, default: ringTime)
+    // An answer comes before the dialer gives up (draws past it are cut to a second before).
+    guard ringTime.median < noAnswerTimeout.seconds else {
+      throw s.invalid(
+        .ringTime,
+        "expected a median below noAnswerTimeout (\(noAnswerTimeout)), got \(SettingDuration.seconds(ringTime.median))")
+    }
     noAnswerRingTime = try s.value(.noAnswerRingTime, default: noAnswerRingTime)
-    talkTime = try s.value(.talkTime, default: talkTime)
-    guard talkTime.min.seconds >= 1 else { throw s.invalid(.talkTime, "expected a talk time of at least 1s") }
-    // A transcript has a line every few seconds of talk: an hour keeps a notification's size sane.
-    guard talkTime.max.seconds <= 3600 else {
-      throw s.invalid(.talkTime, "expected a talk time of at most 1h, got \(talkTime.max)")
+    talkTime = try s.optional(.talkTime)
+    if let talkTime {
+      guard talkTime.min >= 1 else {
+        throw s.invalid(.talkTime, "expected a talk time of at least 1s (its min, or its median without a min)")
+      }
+      // A transcript has a line every few seconds of talk: an hour keeps a notification's size sane.
+      guard talkTime.max <= 3600 else {
+        throw s.invalid(
+          .talkTime,
+          "expected a talk time of at most 1h (its max, or its median without a max), got \(SettingDuration.seconds(talkTime.max))"
+        )
+      }
     }
     wrapUp = try s.value(.wrapUp, default: wrapUp)
     workflowStagger = try s.value(.workflowStagger, default: workflowStagger)
@@ -69,7 +92,8 @@ package struct DialerSettings: Decodable, Sendable {
         throw s.invalid(.statusWeights, "expected a weight above 0 for \"finished\"")
       }
     }
-    hangupByCalleeRate = try s.rate(.hangupByCalleeRate, default: hangupByCalleeRate)
+    hangupByCalleeRate = try s.optional(.hangupByCalleeRate, in: 0...1, expected: "a rate from 0 to 1")
+    callingHours = try s.optional(.callingHours)
     callerNumbers = try s.value(.callerNumbers, default: callerNumbers)
     if let bad = callerNumbers.firstIndex(where: { !E164.isValid($0) }) {
       throw DecodingError.dataCorrupted(

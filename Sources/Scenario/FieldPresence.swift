@@ -10,7 +10,7 @@ package struct FieldPresence: Decodable, Sendable {
 
   package private(set) var rates: [ContractField: Double] = [
     .intentionDescription: 1, .extraA: 1, .extraB: 1, .extraC: 1, .nerSlots: 0.3, .asrResult: 1,
-    .askWhatsAPP: 0.2, .asrPTP: 0.25, .multiIntention: 0, .eventLabel: 0.5, .ringTime: 1,
+    .askWhatsAPP: 0.2, .asrPTP: 0.8, .multiIntention: 0, .eventLabel: 0.5, .ringTime: 1,
     .talkRound: 1, .redialCalls: 1, .callerNumber: 1,
   ]
 

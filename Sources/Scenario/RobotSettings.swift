@@ -6,7 +6,8 @@ package struct RobotSettings: Decodable, Sendable {
   package var labels: [IntentionLabel] = []
   /// `Intention` of a contact that was never connected.
   package var unconnectedLabel = ""
-  /// Robot lines and user lines of transcripts; empty means the locale's and scene's defaults.
+  /// Robot lines and user lines for every label without a `dialogue` of its own (the first
+  /// robot line opens each call); empty means the locale's lines for each label.
   package var robotLines: [String] = []
   package var userLines: [String] = []
   /// Probability that a user turn is silent (empty `text`), as in the seed's example.
@@ -41,40 +42,21 @@ package struct RobotSettings: Decodable, Sendable {
       if t.contains(.user) && userLines.isEmpty { throw t.invalid(.user, "expected at least one user line") }
     }
     userSilenceRate = try s.rate(.userSilenceRate, default: userSilenceRate)
-    let slots: [String: [String]] = try s.value(.nerSlots, default: [:])
-    if let empty = slots.first(where: { $0.value.isEmpty }) {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: s.codingPath + [CodingKeys.nerSlots, AnyKey(stringValue: empty.key)],
-          debugDescription: "expected at least one value"))
+    // In the file's order, as the payload's objects list them.
+    if s.contains(.nerSlots) {
+      let slots = try s.container.nestedContainer(keyedBy: AnyKey.self, forKey: .nerSlots)
+      nerSlots = try slots.allKeys.map { key in
+        let values = try slots.decode([String].self, forKey: key)
+        if values.isEmpty {
+          throw DecodingError.dataCorrupted(
+            .init(codingPath: slots.codingPath + [key], debugDescription: "expected at least one value"))
+        }
+        return (key: key.stringValue, values: values)
+      }
     }
-    nerSlots = slots.sorted { $0.key < $1.key }.map { (key: $0.key, values: $0.value) }
-    let events: [String: String] = try s.value(.eventLabels, default: [:])
-    eventLabels = events.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
-  }
-}
-
-/// One `Intention` the robot can give, with its weight and `intention_description`.
-package struct IntentionLabel: Decodable, Sendable, Hashable {
-  package var label: String
-  package var weight: Double
-  package var description: String
-
-  package init(_ label: String, weight: Double, description: String) {
-    self.label = label
-    self.weight = weight
-    self.description = description
-  }
-
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case label, weight, description
-  }
-
-  package init(from decoder: any Decoder) throws {
-    let s = try SettingsContainer(decoder, keys: CodingKeys.self)
-    guard s.contains(.label) else { throw s.invalidHere("expected a \"label\"") }
-    label = try s.value(.label, default: "")
-    weight = try s.value(.weight, default: 1, in: 0...1e9, expected: "a weight from 0 to 1000000000")
-    description = try s.value(.description, default: "")
+    if s.contains(.eventLabels) {
+      let events = try s.container.nestedContainer(keyedBy: AnyKey.self, forKey: .eventLabels)
+      eventLabels = try events.allKeys.map { (key: $0.stringValue, value: try events.decode(String.self, forKey: $0)) }
+    }
   }
 }

@@ -36,8 +36,16 @@ package struct Scenario: Decodable, Sendable {
   package var fields = FieldPresence()
   package var collection = CollectionSettings()
   package var edgeCases = EdgeCaseSettings()
-  /// `Variables` of every call, as uploaded with the contact list.
-  package var variables: OrderedStringMap = ["var1": "aaa", "var2": "bbb", "var3": "ccc"]
+  /// `Variables` of each contact a contact list does not give, filled per contact, in this order.
+  package var variables: VariableTemplates = ["var1": "aaa", "var2": "bbb", "var3": "ccc"]
+  /// `ExtraA`–`ExtraC` of each contact a contact list does not give.
+  package var extraA: ValueTemplate = ""
+  package var extraB: ValueTemplate = ""
+  package var extraC: ValueTemplate = ""
+  /// The callees' offset from UTC in seconds (`timeZone`, default the country's): calling
+  /// hours, greetings and `RedailCall` times are in this local time.
+  package var utcOffset = 7 * 3600
+  package var redialTimeZone = RedialTimeZone.local
   package var target = TargetSettings()
   package var load = LoadSettings()
   package var retry = RetrySettings()
@@ -49,9 +57,10 @@ package struct Scenario: Decodable, Sendable {
   package init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case version, name, description, scene, locale, country, startTime, seed, workflows
+    case version, name, description, scene, locale, country, timeZone, startTime, seed, workflows
     case contactsPerWorkflow, contacts, workflowName, nodeName, robotID, platformName, dialer, robot
-    case aggregation, fields, collection, edgeCases, variables, target, load, retry, timeScale, receiver, thresholds
+    case aggregation, fields, collection, edgeCases, variables, extraA, extraB, extraC, redialTimeZone
+    case target, load, retry, timeScale, receiver, thresholds
   }
 
   package init(from decoder: any Decoder) throws {
@@ -70,6 +79,14 @@ package struct Scenario: Decodable, Sendable {
     scene = try s.value(.scene, default: scene)
     locale = try s.value(.locale, default: locale)
     country = try s.value(.country, default: locale.defaultCountry)
+    utcOffset = country.data.utcOffsetMinutes * 60
+    if let text: String = try s.optional(.timeZone) {
+      guard let offset = Self.utcOffset(text) else {
+        throw s.invalid(
+          .timeZone, "expected an offset from UTC from \"-12:00\" to \"+14:00\" such as \"+07:00\", got \"\(text)\"")
+      }
+      utcOffset = offset
+    }
     if let text: String = try s.optional(.startTime) {
       guard let parsed = UTCTime.parseISO8601(text) else {
         throw s.invalid(.startTime, "expected a UTC time such as \"2024-03-11T01:00:00Z\", got \"\(text)\"")
@@ -99,16 +116,33 @@ package struct Scenario: Decodable, Sendable {
       )
     }
     robot = try s.value(.robot, default: RobotSettings())
+    try checkLabels(s)
     aggregation = try s.value(.aggregation, default: AggregationSettings())
     fields = try s.value(.fields, default: FieldPresence())
     collection = try s.value(.collection, default: CollectionSettings())
     edgeCases = try s.value(.edgeCases, default: EdgeCaseSettings())
     variables = try s.value(.variables, default: variables)
+    extraA = try s.value(.extraA, default: extraA)
+    extraB = try s.value(.extraB, default: extraB)
+    extraC = try s.value(.extraC, default: extraC)
+    redialTimeZone = try s.value(.redialTimeZone, default: redialTimeZone)
     target = try s.value(.target, default: TargetSettings())
     load = try s.value(.load, default: LoadSettings())
     retry = try s.value(.retry, default: RetrySettings())
     timeScale = try s.value(.timeScale, default: 1.0, in: 0.000_001...1_000_000, expected: "a number above 0 and at most 1000000")
     receiver = try s.value(.receiver, default: ReceiverSettings())
     thresholds = try s.value(.thresholds, default: ThresholdSettings())
+  }
+
+  /// `+07:00`, `-05:00`, `+05:30`, `Z` or `UTC`; nil when it is not one of these.
+  static func utcOffset(_ text: String) -> Int? {
+    if text == "Z" || text == "UTC" { return 0 }
+    let b = Array(text.utf8)
+    guard b.count == 6, b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-"), b[3] == UInt8(ascii: ":"),
+      let hours = Int(String(decoding: b[1..<3], as: UTF8.self)), let minutes = Int(String(decoding: b[4..<6], as: UTF8.self)),
+      b[1..<3].allSatisfy({ (0x30...0x39).contains($0) }), b[4..<6].allSatisfy({ (0x30...0x39).contains($0) }), minutes < 60
+    else { return nil }
+    let offset = (hours * 60 + minutes) * 60 * (b[0] == UInt8(ascii: "-") ? -1 : 1)
+    return (-12 * 3600...14 * 3600).contains(offset) ? offset : nil
   }
 }

@@ -78,8 +78,10 @@ import Testing
         #expect(start <= end)
         #expect(call.callTimes >= 1 && call.callTimes <= scenario.dialer.redialLimit)
         #expect(call.callTimes == 1 + (call.redialCalls?.count ?? 0))
-        if call.ringType == .normal {
+        // Answered calls carry a robot label; unanswered ones (rung out included) do not.
+        if !call.intention.isEmpty {
           connected += 1
+          #expect(call.ringType == .normal)
           #expect(start < end, "a connected call talks for at least a second")
           #expect(call.status == .finished)
           #expect(call.hangupType != .canceled)
@@ -100,11 +102,16 @@ import Testing
           #expect(!call.intention.isEmpty)
         } else {
           #expect(start == end, "an unconnected call starts when it ends")
+          if call.ringType == .normal && call.status == .finished {
+            #expect(call.ringTime == Int(scenario.dialer.noAnswerTimeout.seconds), "a dial that rang out rang to the timeout")
+          }
           #expect(call.asrResult == nil && call.talkRound == nil && call.intentionDescription == nil)
           if call.status != .finished { #expect(call.ringType == .null) }
         }
         for redial in call.redialCalls ?? [] {
-          let redialStart = try #require(spacedSeconds(redial.callStartTime), "bad RedailCall time \(redial.callStartTime)")
+          // Written in the callees' local time (redialTimeZone "local").
+          let redialLocal = try #require(spacedSeconds(redial.callStartTime), "bad RedailCall time \(redial.callStartTime)")
+          let redialStart = redialLocal - Int64(scenario.utcOffset)
           #expect(redialStart < start, "an earlier dial starts before the notified call")
           #expect(redial.ringType != .null)
         }
@@ -129,6 +136,7 @@ import Testing
       let amount = try #require(call.borrowedAmount)
       let owing = try #require(call.totalOwingAmount)
       #expect(isAmount(amount) && isAmount(owing))
+      #expect(amount.hasSuffix(".00") && owing.hasSuffix(".00"), "rupiah amounts are whole")
       #expect(try #require(Decimal(string: owing)) >= (try #require(Decimal(string: amount))))
       #expect(call.currencyUnit == "IDR")
     }

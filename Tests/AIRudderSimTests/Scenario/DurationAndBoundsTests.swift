@@ -28,7 +28,10 @@ struct DurationAndBoundsTests {
       #"{ "dialer": { "talkTime": [1e300, 1e301] } }"#,
       #"dialer.talkTime[0]: expected a duration of at most 30 days ("720h"), got 1e+300"#
     ),
-    (#"{ "dialer": { "talkTime": ["1s", "2h"] } }"#, "dialer.talkTime: expected a talk time of at most 1h, got 7200s"),
+    (
+      #"{ "dialer": { "talkTime": ["1s", "2h"] } }"#,
+      "dialer.talkTime: expected a talk time of at most 1h (its max, or its median without a max), got 7200s"
+    ),
     (#"{ "workflows": 1000000 }"#, "workflows: expected a whole number from 1 to 10000, got 1000000"),
     (
       #"{ "workflows": 10000, "dialer": { "lines": 30 } }"#,

@@ -49,14 +49,20 @@ import Testing
       paths.append(KeyPath(components: [key]))
       for sub in nested[key] ?? [] {
         paths.append(KeyPath(components: [key, sub]))
-        if ranges.contains(sub) {
+        if ["ringTime", "noAnswerRingTime", "talkTime"].contains(sub) {
+          paths += names(TimeDistribution.CodingKeys.self).map { KeyPath(components: [key, sub, $0]) }
+        } else if ranges.contains(sub) {
           paths += names(SettingRange<Int>.CodingKeys.self).map { KeyPath(components: [key, sub, $0]) }
+        }
+        if key == "dialer" && sub == "callingHours" {
+          paths += names(CallingHours.CodingKeys.self).map { KeyPath(components: [key, sub, $0]) }
         }
         if key == "robot" && sub == "transcript" {
           paths += names(RobotSettings.TranscriptKeys.self).map { KeyPath(components: [key, sub, $0]) }
         }
         if key == "robot" && sub == "labels" {
           paths += names(IntentionLabel.CodingKeys.self).map { KeyPath(components: [key, sub, "0", $0]) }
+          paths += names(DialogueOverride.CodingKeys.self).map { KeyPath(components: [key, sub, "0", "dialogue", $0]) }
         }
       }
     }

@@ -32,7 +32,7 @@ import Testing
       { /* inline */ scene: "marketing", locale: "en-US", dialer: { lines: 3, }, }
       """)
     #expect(decoded.scene == .marketing)
-    #expect(decoded.country == .unitedStates)
+    #expect(decoded.country.code == "US")
     #expect(decoded.dialer.lines == 3)
   }
 
