@@ -64,7 +64,9 @@ extension Battery {
       "p50 \(Evidence.milliseconds(median(times))), p99 \(Evidence.milliseconds(p99)); "
       + "median \(Evidence.milliseconds(early)) in the first third, \(Evidence.milliseconds(late)) in the last"
     let slowest = sent.max { $0.exchange.seconds < $1.exchange.seconds }!
-    let next = "AIRudder counts it delivered, but past 10 s it gives up and retries: the receiver then sees a duplicate"
+    let next =
+      "AIRudder counts it delivered, but past \(probe.settings.airudderTimeout) it gives up and retries:"
+      + " the receiver then sees a duplicate"
     if p99 > 1 {
       return CaseOutcome(.warn, "\(what): p99 above 1 s (\(figures))", evidence: [probe.evidence(slowest, next: next)])
     }

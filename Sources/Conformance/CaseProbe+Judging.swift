@@ -24,8 +24,8 @@ extension CaseProbe {
     if story == nil && !sent.exchange.accepted {
       story =
         sent.exchange.timedOut
-        ? "AIRudder gives up after its 10 s timeout and sends the same bytes again 60 s later, up to 5 times, then drops"
-          + " the notification; a receiver that stored it anyway sees each retry as a duplicate"
+        ? "past \(settings.airudderTimeout) AIRudder gives up and sends the same bytes again 60 s later, up to 5 times,"
+          + " then drops the notification; a receiver that stored it anyway sees each retry as a duplicate"
         : Self.retryStory
     }
     var reason = hint
