@@ -25,8 +25,10 @@ extension Battery {
       }
       let body = String(decoding: answer.bodyPrefix, as: UTF8.self).filter { !$0.isWhitespace }
       if answer.status == 200 && body == "{}" { return CaseOutcome(.pass, "200 {}") }
+      let status = answer.status == 200 ? "200" : "\(answer.status) rather than 200,"
+      let shown = body == "{}" ? "body {}" : body.isEmpty ? "an empty body" : "a body other than {}"
       return CaseOutcome(
-        .info, "answered \(answer.status) with \(body.isEmpty ? "an empty body" : "a body other than {}"): AIRudder accepts it",
+        .info, "answered \(status) with \(shown): AIRudder accepts it",
         evidence: [probe.evidence(sent, next: "AIRudder counts it delivered (any 2xx); the page documents 200 {}")])
     },
   ]

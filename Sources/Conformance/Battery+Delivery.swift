@@ -96,11 +96,12 @@ extension Battery {
       let outcome = probe.mustAccept(sent, "5 notifications on kept-alive connections", planned: 5)
       guard outcome.verdict == .pass else {
         var failed = outcome
-        if sent.contains(where: { !$0.exchange.accepted && $0.exchange.reused }) {
+        // The connection is to blame only when no answer came on it; an HTTP answer is the receiver's.
+        if sent.contains(where: { !$0.exchange.accepted && $0.exchange.reused && $0.exchange.status == nil }) {
           failed.summary += "; a request on a connection the receiver had kept alive failed"
           failed.evidence = failed.evidence.map { evidence in
             var evidence = evidence
-            if evidence.reusedConnection {
+            if evidence.reusedConnection && evidence.status == nil {
               evidence.hint = "the previous answer kept the connection open (no Connection: close), but this request on it failed"
             }
             return evidence

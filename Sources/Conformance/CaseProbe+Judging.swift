@@ -32,6 +32,9 @@ extension CaseProbe {
     if reason == nil, let status, status == 401 || status == 403 {
       reason = "a \(status) to a notification signed as the page says: does the receiver expect another KEY (--key)?"
     }
+    if reason == nil, status == 404 {
+      reason = "a 404 to a notification: is the URL's path right?"
+    }
     if reason == nil, let connect = sent.exchange.connectSeconds, connect > 0.5 {
       reason =
         "connecting alone took \(Evidence.milliseconds(connect)): the receiver accepts connections too slowly for a burst"
