@@ -69,7 +69,9 @@ extension Battery {
       let sent = await probe.post(probe.payloads.ordinary(salt: "delivery.timeout")[0])
       if sent.exchange.timedOut {
         return CaseOutcome(
-          .fail, "no answer within the \(probe.settings.shownTimeout) timeout (\(probe.settings.airudderTimeout))",
+          .fail,
+          (sent.exchange.result == .failure(.timeout) ? "no answer" : "no complete answer (\(CaseProbe.label(sent.exchange)))")
+            + " within the \(probe.settings.shownTimeout) timeout (\(probe.settings.airudderTimeout))",
           evidence: [probe.evidence(sent, hint: "answer first, then store and process asynchronously, as the page asks")])
       }
       return probe.mustAccept([sent], "a notification, within \(probe.settings.airudderTimeout)")

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP1
 
 /// The judgements most cases share, and the evidence they give.
 extension CaseProbe {
@@ -19,6 +20,8 @@ extension CaseProbe {
       error = "no answer within the \(settings.shownTimeout) timeout"
     case .failure(.connection(let reason)), .failure(.malformed(let reason)):
       error = reason
+    case .failure(.unfinished(let status, let firstBytes)):
+      error = Self.unfinished(status, firstBytes, timeout: settings.shownTimeout)
     }
     var story = next
     if story == nil && !sent.exchange.accepted {
@@ -76,7 +79,22 @@ extension CaseProbe {
     case .success(let answer): "HTTP \(answer.status)"
     case .failure(.timeout): "timeout"
     case .failure(.connection(let reason)), .failure(.malformed(let reason)): reason
+    case .failure(.unfinished(let status?, _)): "status \(status), body unfinished"
+    case .failure(.unfinished(nil, _)): "unparseable answer"
     }
+  }
+
+  /// An answer begun but not finished by the deadline, said as what arrived: a status whose
+  /// body never ended, or a head that never ended (bare-LF line endings, most often).
+  static func unfinished(_ status: Int?, _ firstBytes: [UInt8], timeout: String) -> String {
+    let first = "first bytes: \(printable(firstBytes, limit: HTTPProbeConnection.firstBytesKept))"
+    if let status { return "status \(status) arrived, the body never finished within the \(timeout) timeout; \(first)" }
+    let bareLF = firstBytes.contains(10) && firstBytes.firstRange(of: [13, 10]) == nil
+    let why =
+      bareLF
+      ? "its lines end in a bare LF where HTTP/1.1 requires CRLF, so its head never ended"
+      : "its head (status line and headers) never ended with an empty line"
+    return "an answer arrived that cannot be parsed: \(why) within the \(timeout) timeout; \(first)"
   }
 
   /// `answered HTTP 500`, `no answer (connection reset)`.
