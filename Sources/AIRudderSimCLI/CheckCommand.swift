@@ -34,7 +34,11 @@ enum CheckCommand {
       .init("--list", help: "List every case: id, title, why it matters, what it rests on; send nothing."),
       .init("--junit", value: "FILE", help: "Write JUnit XML to FILE (one testcase per case)."),
       .init("--json", value: "FILE", help: "Write the results as versioned JSON to FILE."),
-      .init("--timeout", value: "D", help: "Each request's deadline, connecting included (default 10s, AIRudder's)."),
+      .init(
+        "--timeout", value: "D",
+        help:
+          "The timeout AIRudder is assumed to use, so the verdicts' threshold: each request's deadline, connecting included"
+          + " (default 10s, AIRudder's)."),
       .init("--burst", value: "N", help: "Notifications posted at once by delivery.burst (default 50)."),
       .init("--save-bodies", value: "DIR", help: "Write every request body to DIR as <case>-<n>.json."),
     ] + TLSOptions.flags)
@@ -51,6 +55,7 @@ enum CheckCommand {
       throw CommandLineError.refusedValue(
         option: option, value: error.id, reason: "no case or group has this id\(suggestion) (see --list)")
     }
+    if cases.isEmpty { throw CommandLineError.nothingSelected(emptySelection(arguments)) }
     var settings = CheckSettings()
     if let key = arguments.string("--key") { settings.key = key }
     if let timeout = try arguments.duration("--timeout") {
@@ -157,6 +162,16 @@ enum CheckCommand {
       text += "\n"
     }
     return text
+  }
+
+  /// Why `--only` and `--skip` left no case: `--only '' names no case or group`.
+  private static func emptySelection(_ arguments: ParsedArguments) -> String {
+    let only = arguments.string("--only")
+    if let only, list(arguments, "--only")?.isEmpty == true {
+      return "--only '\(only)' names no case or group; see --list"
+    }
+    let skip = "--skip '\(arguments.string("--skip") ?? "")'"
+    return only.map { "\(skip) skips every case --only '\($0)' chose" } ?? "\(skip) skips every case"
   }
 
   private static func list(_ arguments: ParsedArguments, _ option: String) -> [String]? {

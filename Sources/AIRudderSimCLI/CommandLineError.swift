@@ -21,6 +21,8 @@ package enum CommandLineError: LocalizedError, Equatable {
   case unexpectedArgument(String)
   /// A required positional argument or flag is missing.
   case missingArgument(String)
+  /// Flags that together leave nothing to do; the reason names them.
+  case nothingSelected(String)
 
   package var errorDescription: String? {
     switch self {
@@ -42,6 +44,8 @@ package enum CommandLineError: LocalizedError, Equatable {
       "unexpected argument '\(argument)'"
     case .missingArgument(let name):
       "missing \(name)"
+    case .nothingSelected(let reason):
+      "no case selected (\(reason))"
     }
   }
 

@@ -25,8 +25,10 @@ extension Battery {
       }
       let body = String(decoding: answer.bodyPrefix, as: UTF8.self).filter { !$0.isWhitespace }
       if answer.status == 200 && body == "{}" { return CaseOutcome(.pass, "200 {}") }
+      let status = answer.status == 200 ? "200" : "\(answer.status) rather than 200,"
+      let shown = body == "{}" ? "body {}" : body.isEmpty ? "an empty body" : "a body other than {}"
       return CaseOutcome(
-        .info, "answered \(answer.status) with \(body.isEmpty ? "an empty body" : "a body other than {}"): AIRudder accepts it",
+        .info, "answered \(status) with \(shown): AIRudder accepts it",
         evidence: [probe.evidence(sent, next: "AIRudder counts it delivered (any 2xx); the page documents 200 {}")])
     },
   ]
@@ -64,7 +66,9 @@ extension Battery {
       "p50 \(Evidence.milliseconds(median(times))), p99 \(Evidence.milliseconds(p99)); "
       + "median \(Evidence.milliseconds(early)) in the first third, \(Evidence.milliseconds(late)) in the last"
     let slowest = sent.max { $0.exchange.seconds < $1.exchange.seconds }!
-    let next = "AIRudder counts it delivered, but past 10 s it gives up and retries: the receiver then sees a duplicate"
+    let next =
+      "AIRudder counts it delivered, but past \(probe.settings.airudderTimeout) it gives up and retries:"
+      + " the receiver then sees a duplicate"
     if p99 > 1 {
       return CaseOutcome(.warn, "\(what): p99 above 1 s (\(figures))", evidence: [probe.evidence(slowest, next: next)])
     }

@@ -10,7 +10,7 @@ extension Battery {
       why: "The first payload an integrator's code should accept is the one the page prints.",
       basis: "page: 示例 (the request example) and the Sign rule md5(TaskID+KEY)"
     ) { probe in
-      probe.mustAccept([await probe.post(probe.payloads.pageExample())], "the page's example")
+      await accept(probe, probe.payloads.pageExample(), "the page's example")
     },
     scene(
       "collection", title: "Collection scene, with the loan fields",
@@ -72,6 +72,12 @@ extension Battery {
     ) { $0.calleeName.isEmpty },
   ]
 
+  /// Posts `body` on a fresh connection; it must be accepted. The summary says how big it
+  /// was and how many calls it held.
+  static func accept(_ probe: CaseProbe, _ body: [UInt8], _ what: String, focus: String? = nil) async -> CaseOutcome {
+    probe.mustAccept([await probe.post(body)], "\(what), \(CheckPayloads.described(body))", focus: focus)
+  }
+
   /// A case of a scene: the scene's notification with a call for which `wanted` holds.
   static func scene(
     _ name: String, title: String, why: String, settings: String, focus: String,
@@ -91,7 +97,7 @@ extension Battery {
     let id = "shape.\(name)"
     return CheckCase(id, .shape, title: title, why: why, basis: basis) { probe in
       let notification = probe.payloads.notification(settings, salt: id, where: wanted)
-      return probe.mustAccept([await probe.post(probe.payloads.body(notification))], title, focus: focus)
+      return await accept(probe, probe.payloads.body(notification), title, focus: focus)
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTP1
 
 /// The judgements most cases share, and the evidence they give.
 extension CaseProbe {
@@ -19,18 +20,23 @@ extension CaseProbe {
       error = "no answer within the \(settings.shownTimeout) timeout"
     case .failure(.connection(let reason)), .failure(.malformed(let reason)):
       error = reason
+    case .failure(.unfinished(let status, let firstBytes)):
+      error = Self.unfinished(status, firstBytes, timeout: settings.shownTimeout)
     }
     var story = next
     if story == nil && !sent.exchange.accepted {
       story =
         sent.exchange.timedOut
-        ? "AIRudder gives up after its 10 s timeout and sends the same bytes again 60 s later, up to 5 times, then drops"
-          + " the notification; a receiver that stored it anyway sees each retry as a duplicate"
+        ? "past \(settings.airudderTimeout) AIRudder gives up and sends the same bytes again 60 s later, up to 5 times,"
+          + " then drops the notification; a receiver that stored it anyway sees each retry as a duplicate"
         : Self.retryStory
     }
     var reason = hint
     if reason == nil, let status, status == 401 || status == 403 {
       reason = "a \(status) to a notification signed as the page says: does the receiver expect another KEY (--key)?"
+    }
+    if reason == nil, status == 404 {
+      reason = "a 404 to a notification: is the URL's path right?"
     }
     if reason == nil, let connect = sent.exchange.connectSeconds, connect > 0.5 {
       reason =
@@ -73,7 +79,22 @@ extension CaseProbe {
     case .success(let answer): "HTTP \(answer.status)"
     case .failure(.timeout): "timeout"
     case .failure(.connection(let reason)), .failure(.malformed(let reason)): reason
+    case .failure(.unfinished(let status?, _)): "status \(status), body unfinished"
+    case .failure(.unfinished(nil, _)): "unparseable answer"
     }
+  }
+
+  /// An answer begun but not finished by the deadline, said as what arrived: a status whose
+  /// body never ended, or a head that never ended (bare-LF line endings, most often).
+  static func unfinished(_ status: Int?, _ firstBytes: [UInt8], timeout: String) -> String {
+    let first = "first bytes: \(printable(firstBytes, limit: HTTPProbeConnection.firstBytesKept))"
+    if let status { return "status \(status) arrived, the body never finished within the \(timeout) timeout; \(first)" }
+    let bareLF = firstBytes.contains(10) && firstBytes.firstRange(of: [13, 10]) == nil
+    let why =
+      bareLF
+      ? "its lines end in a bare LF where HTTP/1.1 requires CRLF, so its head never ended"
+      : "its head (status line and headers) never ended with an empty line"
+    return "an answer arrived that cannot be parsed: \(why) within the \(timeout) timeout; \(first)"
   }
 
   /// `answered HTTP 500`, `no answer (connection reset)`.

@@ -24,8 +24,11 @@ package struct CheckPayloads: Sendable {
 
   /// `count` notifications of a scenario written in JSON5 (its seed is the case's), keeping
   /// only those with a call for which `wanted` holds (searching at most `search` of them).
+  /// `single`: each keeps only its first such call, so that every run sends the same shape
+  /// (how many calls the generator aggregates depends on the seed); several calls in one
+  /// notification are the business of the cases made for them.
   func notifications(
-    _ settings: String, salt: String, count: Int = 1, search: Int = 2_000,
+    _ settings: String, salt: String, count: Int = 1, search: Int = 2_000, single: Bool = true,
     where wanted: (CallDetail) -> Bool = { _ in true }
   ) -> [CallCompletionNotification] {
     let text = "{ seed: \(caseSeed(salt)), \(settings) }"
@@ -38,7 +41,10 @@ package struct CheckPayloads: Sendable {
     }
     var found: [CallCompletionNotification] = []
     for generated in NotificationGenerator(scenario: scenario, limit: search) {
-      if generated.notification.details.contains(where: wanted) { found.append(generated.notification) }
+      var notification = generated.notification
+      guard let call = notification.details.first(where: wanted) else { continue }
+      if single { notification.details = [call] }
+      found.append(notification)
       if found.count == count { break }
     }
     return found
@@ -59,12 +65,34 @@ package struct CheckPayloads: Sendable {
     return signed.jsonBytes()
   }
 
-  /// A realistic collection notification for the delivery and answer cases.
+  /// Realistic collection notifications of one call each, for the delivery and answer cases.
   func ordinary(salt: String, count: Int = 1) -> [[UInt8]] {
     notifications(
-      "contactsPerWorkflow: \(max(40, count * 4)), aggregation: { window: \"0s\", maxBatch: 3 }", salt: salt, count: count
+      "contactsPerWorkflow: \(max(40, count * 4)), aggregation: { window: \"0s\", maxBatch: 1 }", salt: salt, count: count
     )
     .map(body)
+  }
+
+  /// One notification of one task with its first `count` calls, as when calls end together.
+  func several(_ count: Int, salt: String) -> CallCompletionNotification {
+    let generated = notifications(
+      "contactsPerWorkflow: \(count * 20), aggregation: { window: \"1h\", maxBatch: \(count) }", salt: salt, count: 4,
+      single: false)
+    var batch = generated.first { $0.details.count >= count } ?? generated[0]
+    // Rarely short: the task's calls from its other notifications make up the count.
+    let more = generated.filter { $0.taskID == batch.taskID }.flatMap(\.details).filter { call in
+      !batch.details.contains { $0.callID == call.callID }
+    }
+    batch.details = Array((batch.details + more).prefix(count))
+    return batch
+  }
+
+  /// `a body of 1,061,878 bytes with 370 calls in Details`: what a shape case sent.
+  static func described(_ body: [UInt8]) -> String {
+    let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+    let calls = (object?["Details"] as? [Any])?.count
+    return "a body of \(Evidence.grouped(body.count)) bytes"
+      + (calls.map { " with \($0) \($0 == 1 ? "call" : "calls") in Details" } ?? "")
   }
 
   /// Seeds the generator accepts exactly (JSON5 numbers are doubles: below 2^53).

@@ -51,9 +51,11 @@ package struct CheckRunner: Sendable {
       if let reason = await unreachable() {
         checked.stopped = "the receiver cannot be reached any more after \(check.id): \(reason)"
       } else if silentCases == Self.silentCasesLimit {
+        // An answer begun and never finished is not nothing: say what came.
+        let begun = outcome.evidence.compactMap(\.error).first { !$0.hasPrefix("no answer within") }
         checked.stopped =
-          "the receiver answered nothing within the \(settings.shownTimeout) timeout in \(silentCases) cases in a row"
-          + " (the last \(check.id))"
+          "the receiver answered nothing \(begun == nil ? "" : "complete ")within the \(settings.shownTimeout) timeout"
+          + " in \(silentCases) cases in a row (the last \(check.id)\(begun.map { ": \($0)" } ?? ""))"
       }
       if checked.stopped != nil {
         checked.notRun = Array(cases[(index + 1)...])

@@ -5,7 +5,8 @@ import Support
 package struct CheckSettings: Sendable {
   /// KEY of the Sign; it never appears in any output.
   package var key = "airudder"
-  /// Each request's deadline, connecting included (AIRudder's: 10 s).
+  /// Each request's deadline, connecting included: the timeout AIRudder is assumed to use, and
+  /// so the verdicts' threshold (AIRudder's: 10 s).
   package var timeout: Duration = .seconds(10)
   /// Notifications posted at once by `delivery.burst`.
   package var burst = 50
@@ -23,6 +24,13 @@ package struct CheckSettings: Sendable {
 
   /// The timeout as the tool writes durations: `10s`, `300ms`.
   package var shownTimeout: String { SettingDuration(seconds: timeout / .seconds(1)).description }
+
+  /// The timeout as the verdicts use it: `--timeout` sets the one AIRudder is assumed to use.
+  /// `AIRudder's 10 s timeout`, or `AIRudder's timeout (10 s by default; --timeout 15s here)`.
+  package var airudderTimeout: String {
+    timeout == .seconds(10)
+      ? "AIRudder's 10 s timeout" : "AIRudder's timeout (10 s by default; --timeout \(shownTimeout) here)"
+  }
 
   /// The header's TLS line: loud with `--insecure`; nil for http.
   package var tlsLine: String? {

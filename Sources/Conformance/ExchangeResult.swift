@@ -31,5 +31,12 @@ package struct ExchangeResult: Sendable {
     return nil
   }
 
-  package var timedOut: Bool { result == .failure(.timeout) }
+  /// No whole answer within the timeout: none at all, or one begun and not finished (AIRudder
+  /// gives up on both alike).
+  package var timedOut: Bool {
+    switch result {
+    case .failure(.timeout), .failure(.unfinished): true
+    default: false
+    }
+  }
 }

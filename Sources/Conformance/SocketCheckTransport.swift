@@ -118,6 +118,8 @@ package struct SocketCheckTransport: CheckTransport {
       case .success(let connection): connection.refusalAfterHandshake(patience: min(timeout, .seconds(2)))
       case .failure(.timeout): "no connection within \(SettingDuration(seconds: timeout / .seconds(1)))"
       case .failure(.connection(let reason)), .failure(.malformed(let reason)): reason
+      case .failure(.unfinished(let status, let firstBytes)):
+        CaseProbe.unfinished(status, firstBytes, timeout: SettingDuration(seconds: timeout / .seconds(1)).description)
       }
     }
   }

@@ -28,7 +28,14 @@ package final class HTTPProbeConnection {
     case connection(String)
     /// The bytes that came back are not an HTTP/1.x response.
     case malformed(String)
+    /// The deadline passed with an answer begun: its status when its head was read whole
+    /// (the body never finished), else nil (the head never ended, as with bare-LF line
+    /// endings); and its first bytes, as evidence.
+    case unfinished(status: Int?, firstBytes: [UInt8])
   }
+
+  /// How many of an answer's first bytes `unfinished` keeps.
+  package static let firstBytesKept = 160
 
   let fd: Int32
   /// The connection's TLS, for https (set once, right after connecting).
@@ -113,17 +120,30 @@ package final class HTTPProbeConnection {
   func read(deadline: UInt64, bodyPrefix: Int) -> Result<Answer, Failure> {
     var reader = HTTPResponseReader(bodyPrefixLimit: bodyPrefix)
     var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+    var firstBytes: [UInt8] = []
+    // A deadline that passes with an answer begun says what had come.
+    func late(_ failure: Failure) -> Failure {
+      guard failure == .timeout, !firstBytes.isEmpty else { return failure }
+      return .unfinished(status: reader.statusRead, firstBytes: firstBytes)
+    }
+    func keep(_ count: Int) {
+      if firstBytes.count < Self.firstBytesKept {
+        firstBytes += buffer.prefix(min(count, Self.firstBytesKept - firstBytes.count))
+      }
+    }
     while true {
       // A receiver that streams without end meets the deadline too, not only a silent one.
-      guard HTTPConnectionLoop.now() < deadline else { return .failure(.timeout) }
+      guard HTTPConnectionLoop.now() < deadline else { return .failure(late(.timeout)) }
       let step: HTTPResponseReader.Step
       if let tls {
         let transfer = buffer.withUnsafeMutableBytes { buffer in
           tls.read(into: buffer, waiting: { self.wait(for: $0, until: deadline) == nil })
         }
         switch transfer {
-        case nil: return .failure(.timeout)
-        case .bytes(let count)?: step = buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        case nil: return .failure(late(.timeout))
+        case .bytes(let count)?:
+          keep(count)
+          step = buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         case .end?: step = reader.endOfStream()
         case .socketError(let code)?: return .failure(.connection(HTTPConnection.SocketError(code: code).description))
         case .failed(let text)?: return .failure(.connection(text))
@@ -134,11 +154,12 @@ package final class HTTPProbeConnection {
         if received < 0 {
           if errno == EINTR { continue }
           if errno == EAGAIN || errno == EWOULDBLOCK {
-            if let failure = wait(for: Int16(POLLIN), until: deadline) { return .failure(failure) }
+            if let failure = wait(for: Int16(POLLIN), until: deadline) { return .failure(late(failure)) }
             continue
           }
           return .failure(.connection(HTTPConnection.SocketError(code: errno).description))
         }
+        keep(received)
         step =
           received == 0
           ? reader.endOfStream() : buffer.withUnsafeBytes { reader.consume(UnsafeRawBufferPointer(rebasing: $0[0..<received])) }

@@ -44,6 +44,10 @@ struct HTTPResponseReader {
   /// The first body bytes kept, up to `bodyPrefixLimit` (0 for the transport, which keeps
   /// none; `check` shows them as evidence).
   private(set) var bodyPrefix: [UInt8] = []
+
+  /// The status, once the head has been read whole (nil before): for a caller that saw the
+  /// deadline pass mid-body.
+  var statusRead: Int? { phase == .head ? nil : status }
   private let bodyPrefixLimit: Int
 
   init(bodyPrefixLimit: Int = 0) {

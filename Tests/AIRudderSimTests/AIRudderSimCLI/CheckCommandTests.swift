@@ -48,6 +48,19 @@ import Testing
       "error: invalid value 'client.key' for '--cert-key': expected --cert FILE beside it (the key of which certificate?)"
     ),
     (["check", "http://127.0.0.1:9/", "--junit", ""], "error: invalid value '' for '--junit': expected a file path"),
+    (["check", "http://127.0.0.1:9/", "--only", ""], "error: no case selected (--only '' names no case or group; see --list)"),
+    (
+      ["check", "http://127.0.0.1:9/", "--only", ",,"],
+      "error: no case selected (--only ',,' names no case or group; see --list)"
+    ),
+    (
+      ["check", "http://127.0.0.1:9/", "--only", "security.bad-sign", "--skip", "security"],
+      "error: no case selected (--skip 'security' skips every case --only 'security.bad-sign' chose)"
+    ),
+    (
+      ["check", "http://127.0.0.1:9/", "--skip", "shape,delivery,answer,security"],
+      "error: no case selected (--skip 'shape,delivery,answer,security' skips every case)"
+    ),
   ])
   func usageErrors(arguments: [String], message: String) async {
     let result = await runTool(arguments)
@@ -126,12 +139,12 @@ import Testing
     #expect(
       result.stdout.contains(
         "next  AIRudder counts this attempt as failed: it sends the same bytes again 60 s later, up to 5 times"))
-    #expect(result.stdout.hasSuffix(" cases: 18 pass, 1 fail, 0 warn, 0 info (\(result.stdout.split(separator: "(").last!)"))
+    #expect(result.stdout.hasSuffix(" cases: 19 pass, 1 fail, 0 warn, 0 info (\(result.stdout.split(separator: "(").last!)"))
     #expect(!result.stdout.contains("\u{1B}["))
     #expect(!result.stdout.contains("secret-key-123"))
 
     let xml = try String(contentsOfFile: junit, encoding: .utf8)
-    #expect(xml.components(separatedBy: "<testcase ").count - 1 == 19)
+    #expect(xml.components(separatedBy: "<testcase ").count - 1 == 20)
     #expect(xml.components(separatedBy: "<failure ").count - 1 == 1)
     #expect(xml.contains("name=\"shape.ringtype-null-string\""))
     #expect(xml.contains("RingType null is not a ring type"))
@@ -142,9 +155,9 @@ import Testing
     #expect(object["version"] as? Int == 1)
     #expect(object["failed"] as? Bool == true)
     #expect(object["tls"] is NSNull, "http: no TLS to describe")
-    #expect((object["counts"] as? [String: Int]) == ["pass": 18, "fail": 1, "warn": 0, "info": 0])
+    #expect((object["counts"] as? [String: Int]) == ["pass": 19, "fail": 1, "warn": 0, "info": 0])
     let cases = try #require(object["cases"] as? [[String: Any]])
-    #expect(cases.count == 19)
+    #expect(cases.count == 20)
     let failed = try #require(cases.first { $0["verdict"] as? String == "fail" })
     #expect(failed["id"] as? String == "shape.ringtype-null-string")
     let evidence = try #require((failed["evidence"] as? [[String: Any]])?.first)

@@ -42,7 +42,7 @@ struct CheckTLSTests {
     #expect(url.hasPrefix("https://127.0.0.1:"))
     let result = await runTool(["check", url, "--timeout", "5s", "--burst", "20", "--json", json] + Self.paths(flags))
     #expect(result.code == 0, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout.contains(" cases: 28 pass, 0 fail, 0 warn, 1 info ("), "\(result.stdout)")
+    #expect(result.stdout.contains(" cases: 29 pass, 0 fail, 0 warn, 1 info ("), "\(result.stdout)")
     let insecure = flags.contains("--insecure")
     #expect(result.stdout.contains("tls: INSECURE: certificates and names are NOT verified (--insecure)\n") == insecure)
     #expect(result.stderr.contains("warning: --insecure") == insecure)

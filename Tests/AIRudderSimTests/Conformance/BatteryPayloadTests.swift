@@ -102,7 +102,7 @@ final class RecordingCheckTransport: CheckTransport {
     case "Multi_intention": holds = calls.contains { $0["Multi_intention"] != nil && $0["AskWhatsAPP"] != nil }
     case "!RingTime": holds = calls.contains { $0["RingTime"] == nil && $0["AsrResult"] == nil }
     case "CallTimes=20": holds = calls.contains { $0["CallTimes"] as? Int == 20 && ($0["RedailCall"] as? [Any])?.count == 19 }
-    case "id>2^31": holds = text.contains("\"id\":2147483648") && text.contains("\"id\":9007199254740991")
+    case "id>2^31": holds = text.contains("\"id\":9007199254740991")
     case "CallID>64": holds = calls.contains { ($0["CallID"] as? String ?? "").count > 64 }
     case "CalleeName>255": holds = calls.contains { ($0["CalleeName"] as? String ?? "").count > 255 }
     case "start=end":
@@ -117,6 +117,20 @@ final class RecordingCheckTransport: CheckTransport {
     default: holds = false
     }
     #expect(holds, "\(id) lacks \(property)")
+  }
+
+  /// Every case sends notifications of exactly one call, the same on every run, except the
+  /// two made for several: a receiver that handles one call only fails those two alone.
+  @Test(arguments: Battery.all.map(\.id).filter { $0 != "security.not-json" })
+  func oneCallPerNotificationButTheSeveralCases(_ id: String) async throws {
+    for body in try await Self.bodies(of: id) {
+      let count = try Self.calls(body).count
+      switch id {
+      case "shape.several-calls": #expect(count == 3)
+      case "shape.largest-batch": #expect(count >= 100)
+      default: #expect(count == 1, "\(id) sent \(count) calls")
+      }
+    }
   }
 
   @Test func largestBatchIsOverOneMebibyteWithFullTranscripts() async throws {

@@ -99,6 +99,32 @@ import Testing
     let result = try await CheckHarness.run(
       "delivery.timeout", at: server.url, settings: CheckHarness.settings(timeout: .milliseconds(500)))
     #expect(result.outcome.verdict == .fail)
-    #expect(result.outcome.evidence.first?.error == "no answer within the 500ms timeout")
+    // The status came: said as such (it said "no answer" before), with the first bytes.
+    let error = try #require(result.outcome.evidence.first?.error)
+    #expect(error.hasPrefix("status 200 arrived, the body never finished within the 500ms timeout; first bytes: HTTP/1.1 200"))
+    #expect(result.outcome.summary.hasPrefix("no complete answer (status 200, body unfinished) within the 500ms timeout"))
+  }
+
+  /// An answer that arrives but never completes is said as what arrived, with its first
+  /// bytes, not as "no answer": a head in bare-LF lines, or a 200 whose body never ends.
+  @Test(arguments: [
+    ("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 2\n\n{}", "its lines end in a bare LF"),
+    ("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n{\"ok\":", "status 200 arrived, the body never finished"),
+  ])
+  func unfinishedAnswerSaysWhatArrived(_ answer: String, _ words: String) async throws {
+    let server = try ScriptedServer { peer in
+      guard peer.readRequest() != nil, peer.send(answer) else { return }
+      _ = peer.waitForClose()
+    }
+    defer { server.stop() }
+    let result = try await CheckHarness.run(
+      "shape.page-example", at: server.url, settings: CheckHarness.settings(timeout: .milliseconds(500)))
+    #expect(result.outcome.verdict == .fail)
+    let evidence = try #require(result.outcome.evidence.first)
+    let error = try #require(evidence.error)
+    #expect(error.contains(words), "\(error)")
+    #expect(error.contains("first bytes: HTTP/1.1 200 OK"), "\(error)")
+    #expect(!error.hasPrefix("no answer"))
+    #expect(evidence.next?.contains("gives up") == true, "AIRudder gives up on it as on a timeout")
   }
 }

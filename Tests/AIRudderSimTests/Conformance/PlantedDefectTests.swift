@@ -90,6 +90,9 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
       let known: Set = ["workflow_id", "workflow_name", "nodetask_id", "nodetask_name", "TaskID", "TaskName", "Sign", "Details"]
       return Set(request.object?.keys ?? [:].keys).isSubset(of: known) ? nil : refuse(400, "unknown field in envelope")
     },
+    .init("shape.several-calls", "handles only one call") { request, _ in
+      request.calls.count != 1 ? refuse(500, "handles only one call") : nil
+    },
     .init("shape.largest-batch", "body over 1 MiB") { request, _ in
       request.body.count > 1 << 20 ? refuse(413, "body over 1 MiB") : nil
     },
@@ -154,5 +157,45 @@ struct PlantedDefect: Sendable, CustomTestStringConvertible {
     // Accepting a bad Sign is information, not a fault (the page makes checking it optional).
     let expected: CheckVerdict = id == "security.bad-sign" ? .info : .pass
     #expect(result.outcome.verdict == expected, "\(result.outcome.summary)")
+  }
+
+  /// A receiver that unpacks exactly one call fails the cases with several, and only those:
+  /// every other case sends one call, whatever the run's seed.
+  @Test func onlyTheSeveralCallCasesCatchAOneCallReceiver() async throws {
+    let receiver = try DefectiveReceiver { request, _ in
+      if request.object == nil { return PlantedDefect.refuse(400, "not JSON") }
+      return request.calls.count != 1 ? PlantedDefect.refuse(500, "handles only one call") : nil
+    }
+    defer { receiver.stop() }
+    let transport = try #require(SocketCheckTransport(url: receiver.url))
+    let runner = CheckRunner(target: receiver.url.absoluteString, settings: CheckHarness.settings(), transport: transport)
+    let results = await runner.run(Battery.all).results.results
+    let failed = results.filter { $0.outcome.verdict == .fail }.map(\.check.id)
+    #expect(failed == ["shape.several-calls", "shape.largest-batch"])
+    let several = try #require(results.first { $0.check.id == "shape.several-calls" })
+    #expect(several.outcome.summary.contains("with 3 calls in Details"), "\(several.outcome.summary)")
+    #expect(several.outcome.evidence.first?.answerLine.contains("handles only one call") == true)
+  }
+
+  /// `--timeout` sets the timeout AIRudder is assumed to use: the verdicts name it, not 10 s.
+  @Test func verdictsNameTheConfiguredTimeout() async throws {
+    let slow = try DefectiveReceiver { _, _ in
+      Thread.sleep(forTimeInterval: 2)
+      return nil
+    }
+    defer { slow.stop() }
+    let late = try await CheckHarness.run(
+      "delivery.timeout", at: slow.url, settings: CheckHarness.settings(timeout: .milliseconds(300)))
+    #expect(late.outcome.verdict == .fail)
+    #expect(late.outcome.summary.contains("--timeout 300ms here"), "\(late.outcome.summary)")
+    let next = try #require(late.outcome.evidence.first?.next)
+    #expect(next.contains("AIRudder's timeout (10 s by default; --timeout 300ms here)"), "\(next)")
+    #expect(!next.contains("10 s timeout"))
+    let fast = try DefectiveReceiver { _, _ in nil }
+    defer { fast.stop() }
+    let inTime = try await CheckHarness.run(
+      "delivery.timeout", at: fast.url, settings: CheckHarness.settings(timeout: .seconds(15)))
+    #expect(inTime.outcome.verdict == .pass)
+    #expect(inTime.outcome.summary.contains("--timeout 15s here"), "\(inTime.outcome.summary)")
   }
 }
