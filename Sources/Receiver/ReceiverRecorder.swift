@@ -29,8 +29,10 @@ final class ReceiverRecorder: Sendable {
     writer.member("user_agent", request.header("user-agent") ?? "")
     let isJSON = (try? JSONSerialization.jsonObject(with: Data(body))) != nil
     if isJSON {
+      // Valid JSON holds no raw line break inside a string, so dropping every CR and LF keeps
+      // the value and keeps the record one line per notification (an indented body would not).
       writer.key("notification")
-      writer.append(contentsOf: body)
+      writer.append(contentsOf: body.filter { $0 != 10 && $0 != 13 })
     } else {
       writer.member("body", String(decoding: body, as: UTF8.self))
     }
