@@ -46,11 +46,14 @@ package struct RunThresholds: Sendable, Equatable {
     return judged > 0 ? Double(counts.delivered) / Double(judged) : 0
   }
 
+  /// The line of a run that delivered nothing.
+  package static let nothingDelivered = "nothing was delivered"
+
   /// Each threshold the run missed, in words; empty when it passes them all.
   package func missed(by counts: RunCounts) -> [String] {
     var missed: [String] = []
     if counts.delivered == 0 {
-      missed.append("nothing was delivered")
+      missed.append(Self.nothingDelivered)
     }
     if counts.dropped > maxDropped {
       missed.append("dropped \(counts.dropped) > \(source.maxDropped) \(maxDropped)")

@@ -102,6 +102,18 @@ import Testing
     #expect(receiver.counts().accepted == (code == 0 ? 3 : 0))
   }
 
+  /// A shard whose share is empty (3 notifications over 4 shards) passes: it had nothing to
+  /// deliver, and a failed pod would fail the cluster's Job; a shard that had some and
+  /// delivered none still fails.
+  @Test(arguments: [
+    (["--shard", "3/4"], Int32(0)),
+    (["--shard", "0/4", "--url", "http://127.0.0.1:1/", "--max-retries", "0"], Int32(1)),
+  ])
+  func anEmptyShareIsNotAFailure(_ extra: [String], _ code: Int32) async {
+    let result = await runTool(["run", Self.smoke, "--count", "3", "--quiet"] + extra)
+    #expect(result.code == code, "\(result.stdout)\(result.stderr)")
+  }
+
   /// The variable applies to every command whose spec has --key, and each says so in its help.
   @Test func everyKeyFlagNamesTheVariable() {
     let withKey = Tool.commands.filter { $0.spec.options.contains { $0.name == "--key" } }.map(\.spec.name)
