@@ -64,6 +64,8 @@ package struct PayloadScanner {
   }
 
   private mutating func scanAll(_ body: (Summary) throws -> Void) throws {
+    // A byte-order mark, as Windows tools write before captured payloads, is not content.
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "[") {
       index += 1

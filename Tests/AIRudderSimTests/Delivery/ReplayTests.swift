@@ -103,6 +103,17 @@ import Testing
     #expect(counts.deliveredDetails == objects.reduce(0) { $0 + (try! Self.details(in: $1)) })
   }
 
+  /// A byte-order mark before the first object (as Windows tools save captures) is skipped, and
+  /// the objects after it are sent byte for byte.
+  @Test func byteOrderMarkIsSkipped() async throws {
+    let (text, objects) = try Self.input(.ndjson)
+    let (folder, path) = try Self.write(Data([0xEF, 0xBB, 0xBF]) + text)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let payloads = try ReplayPayloads.load(path: path, stdin: .nullDevice, timeline: false, resignKey: nil)
+    let (_, posts) = await Self.replay(payloads)
+    #expect(posts.map(\.body) == objects)
+  }
+
   /// A shard replays its share of the file by position, as it sends its share of a generated
   /// run: the shares of every shard count together are the whole file, none twice.
   @Test(arguments: [2, 3])
