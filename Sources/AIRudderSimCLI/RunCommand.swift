@@ -253,11 +253,17 @@ enum RunCommand {
     }
     // Last, after every flag is known good: checking a long list reads it whole.
     if let payloads {
-      options.plan.replay = try ReplayPayloads.load(
+      let replay = try ReplayPayloads.load(
         path: payloads, stdin: stdin, timeline: options.plan.mode == .timeline,
         resignKey: arguments.has("--resign") ? options.plan.key : nil)
+      options.plan.replay = replay
+      options.sourceMD5 = hexString(MD5.digest(replay.text))
     } else {
-      options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
+      let contacts = try ContactsOption.open(arguments, scenario: scenario)
+      options.plan.contacts = contacts
+      if let contacts, let bytes = try? Data(contentsOf: URL(fileURLWithPath: contacts.path), options: .alwaysMapped) {
+        options.sourceMD5 = hexString(MD5.digest(bytes))
+      }
     }
     return options
   }

@@ -29,6 +29,9 @@ package struct RunOptions: Sendable {
   package var thresholds = RunThresholds()
   /// md5 of the scenario file's bytes, in the report (merge checks the shards read one file).
   package var scenarioMD5 = ""
+  /// md5 of the contact list or payload file the run read, nil when it read neither: shards
+  /// of one run read the same one.
+  package var sourceMD5: String?
   /// `--start-at`: wait until this wall-clock time before the first notification.
   package var startAt: Date?
 

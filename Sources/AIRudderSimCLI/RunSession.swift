@@ -180,6 +180,7 @@ package final class RunSession: Sendable {
         maxDropped: options.thresholds.maxDropped, maxAbandoned: options.thresholds.maxAbandoned,
         maxP99Ms: options.thresholds.maxP99?.milliseconds, minSuccessRate: options.thresholds.minSuccessRate, missed: missed),
       exitCode: exit.rawValue, receiver: receiver, reconciliationErrors: reconciliation, scenarioMD5: options.scenarioMD5,
+      sourceMD5: options.sourceMD5,
       seed: options.scenario.seed, notificationLimit: options.plan.count,
       shard: .init(index: options.plan.shard.index, count: options.plan.shard.count), tls: tlsSummary(for: target))
   }

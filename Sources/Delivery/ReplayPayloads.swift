@@ -10,7 +10,7 @@ import Foundation
 package final class ReplayPayloads: Sendable {
   /// What messages call the input (`<stdin>` for standard input).
   package let name: String
-  let text: Data
+  package let text: Data
   let entries: [Entry]
   /// Re-sign with this KEY (`--resign`); nil sends every byte as read.
   let resignKey: String?

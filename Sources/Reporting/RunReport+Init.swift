@@ -10,13 +10,14 @@ extension RunReport {
     notifications: Notifications, attempts: Attempts, latencyMs: Latency, latencyHistogram: LatencyHistogram,
     timeSeries: TimeSeries, rate: Rate, elapsedS: Double, interrupted: Bool,
     thresholds: Thresholds, exitCode: Int32, receiver: ReceiverCounts? = nil, reconciliationErrors: [String] = [],
-    scenarioMD5: String = "", seed: UInt64 = 0, notificationLimit: Int? = nil,
+    scenarioMD5: String = "", sourceMD5: String? = nil, seed: UInt64 = 0, notificationLimit: Int? = nil,
     shard: ShardOrigin? = ShardOrigin(index: 0, count: 1), tls: TLS? = nil
   ) {
     self.startedAt = startedAt
     self.endedAt = endedAt
     self.scenario = scenario
     self.scenarioMD5 = scenarioMD5
+    self.sourceMD5 = sourceMD5
     self.seed = seed
     self.notificationLimit = notificationLimit
     self.shard = shard

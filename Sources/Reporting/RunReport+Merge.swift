@@ -16,7 +16,13 @@ extension RunReport {
     }
     try requireOne("scenario", inputs) { $0.scenario }
     try requireOne("scenario_md5 (the scenario file differs)", inputs) { $0.scenarioMD5 }
+    try requireOne("source_md5 (the contact list or payload file differs)", inputs) { $0.sourceMD5 ?? "none" }
     try requireOne("seed", inputs) { String($0.seed) }
+    try requireOne("mode", inputs) { $0.mode }
+    try requireOne("retry policy", inputs) { report in
+      let p = report.policy
+      return "timeout \(p.timeoutS) s, retry \(p.retryIntervalS) s, time scale \(p.timeScale), max retries \(p.maxRetries)"
+    }
     try requireOne("notification_limit (--count)", inputs) { $0.notificationLimit.map(String.init) ?? "none" }
     try requireOne("shard count", inputs) { String($0.shard!.count) }
     let count = first.shard!.count
@@ -86,7 +92,7 @@ extension RunReport {
         achieved: reports.map(\.rate.achieved).reduce(0, +), lateStarts: reports.map(\.rate.lateStarts).reduce(0, +)),
       elapsedS: Double(endedAt.milliseconds - startedAt.milliseconds) / 1000,
       interrupted: reports.contains { $0.interrupted }, thresholds: first.thresholds, exitCode: 0,
-      receiver: receivers(reports), scenarioMD5: first.scenarioMD5, seed: first.seed,
+      receiver: receivers(reports), scenarioMD5: first.scenarioMD5, sourceMD5: first.sourceMD5, seed: first.seed,
       notificationLimit: first.notificationLimit, shard: nil)
   }
 

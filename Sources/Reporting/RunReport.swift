@@ -162,6 +162,9 @@ package struct RunReport: Codable, Sendable, Equatable {
   package var scenario: String
   /// md5 of the scenario file's bytes: shards of one run read the same file.
   package var scenarioMD5: String = ""
+  /// md5 of the contact list or payload file read (`--contacts`, `contacts:`, `--payloads`);
+  /// absent when the run read neither.
+  package var sourceMD5: String?
   /// The simulation's seed.
   package var seed: UInt64 = 0
   /// `--count` (the whole run's, not the shard's); nil: the scenario's end.
@@ -200,6 +203,7 @@ package struct RunReport: Codable, Sendable, Equatable {
     case version, scenario, target, transport, mode, concurrency, policy, notifications, attempts, rate, interrupted, thresholds,
       receiver, seed, shard, merged, tls
     case scenarioMD5 = "scenario_md5"
+    case sourceMD5 = "source_md5"
     case notificationLimit = "notification_limit"
     case latencyMs = "latency_ms"
     case startedAt = "started_at"

@@ -114,6 +114,13 @@ import Testing
       "the reports are of different runs: scenario_md5 (the scenario file differs) md5 in r0.json, r2.json; else in r1.json"
     ),
     ("count", "the reports are of different runs: notification_limit (--count) 100 in r0.json, r2.json; none in r1.json"),
+    (
+      "source",
+      "the reports are of different runs: source_md5 (the contact list or payload file differs) none in r0.json, r2.json; "
+        + "abc in r1.json"
+    ),
+    ("mode", "the reports are of different runs: mode rate in r0.json, r2.json; concurrency in r1.json"),
+    ("policy", "the reports are of different runs: retry policy timeout 10.0 s"),
     ("shards", "the reports are of different runs: shard count 3 in r0.json, r2.json; 4 in r1.json"),
     ("repeated", "shard 0/3 is given more than once (r0.json, r1.json): its notifications would count twice"),
     ("missing", "shard 2/3 missing: r0.json, r1.json hold 2 of 3 (--allow-partial merges what there is)"),
@@ -127,6 +134,9 @@ import Testing
     case "scenario": reports[1].scenario = "other"
     case "md5": reports[1].scenarioMD5 = "else"
     case "count": reports[1].notificationLimit = nil
+    case "source": reports[1].sourceMD5 = "abc"
+    case "mode": reports[1].mode = "concurrency"
+    case "policy": reports[1].policy.maxRetries = 1
     case "shards": reports[1].shard = .init(index: 1, count: 4)
     case "repeated": reports[1].shard = .init(index: 0, count: 3)
     case "missing": reports.removeLast()
