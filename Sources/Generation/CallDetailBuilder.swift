@@ -15,9 +15,7 @@ struct CallDetailBuilder {
     // Fields are read through `model` rather than `let scenario = model.scenario`, and through
     // `finished` rather than local copies of its contact and dial: a copy retains and releases
     // every string and array it holds on every call.
-    let script = finished.last.label.map { model.scripts[$0] }
     let labelName = finished.last.label.map { model.labelNames[$0] }
-    let edge = model.edgeCases
     var detail = CallDetail(
       id: 0, robotID: model.scenario.robotID, calleeName: finished.contact.name, calleeGender: finished.contact.gender,
       calleeNumber: finished.contact.calleeNumber, callStartTime: UTCTime.iso8601(finished.last.startTime),
@@ -28,6 +26,19 @@ struct CallDetailBuilder {
       ringType: finished.last.ringType, hangupType: finished.last.hangupType, caseID: finished.contact.caseID,
       variables: finished.contact.variables ?? model.constantVariables ?? variables(of: finished.contact, rng: &rng))
 
+    // Filled through `inout` in steps of their own: built and returned in one body, the
+    // detail was copied (every string retained) and the original destroyed on return.
+    addOptionalFields(to: &detail, for: finished, labelName: labelName, rng: &rng)
+    applyEdgeCases(to: &detail, for: finished, rng: &rng)
+    return detail
+  }
+
+  /// The optional fields this call carries, by the scenario's presence rates.
+  private func addOptionalFields(
+    to detail: inout CallDetail, for finished: FinishedContact, labelName: String?, rng: inout SeededRandom
+  ) {
+    let script = finished.last.label.map { model.scripts[$0] }
+    let edge = model.edgeCases
     // Which optional fields this call carries.
     let draw = rng.unit()
     let allAbsent = draw < edge.allOptionalAbsent
@@ -96,7 +107,11 @@ struct CallDetailBuilder {
       detail.asrPTP = ""
     }
     if has(.callerNumber) { detail.callerNumber = finished.last.callerNumber }
+  }
 
+  /// Names, empty strings, explicit nulls and `"null"` ring types that edge-case scenarios ask for.
+  private func applyEdgeCases(to detail: inout CallDetail, for finished: FinishedContact, rng: inout SeededRandom) {
+    let edge = model.edgeCases
     applyNameEdgeCases(to: &detail, rng: &rng)
     if rng.chance(edge.emptyStrings) {
       detail.calleeName = ""
@@ -105,9 +120,15 @@ struct CallDetailBuilder {
       if detail.intentionDescription != nil { detail.intentionDescription = "" }
     }
     if detail.hasAbsentOptionalField && rng.chance(edge.explicitNulls) { detail.style.insert(.explicitNulls) }
-    let hasNullRingType = detail.ringType == .null || (detail.redialCalls?.contains { $0.ringType == .null } ?? false)
+    // The redials' ring types are their dials' (read there: no copy of each RedialCall).
+    var hasNullRingType = detail.ringType == .null
+    if !hasNullRingType && detail.redialCalls != nil {
+      for index in finished.contact.earlierDials.indices where finished.contact.earlierDials[index].ringType == .null {
+        hasNullRingType = true
+        break
+      }
+    }
     if hasNullRingType && rng.chance(edge.ringTypeNullString) { detail.style.insert(.ringTypeNullAsString) }
-    return detail
   }
 
   /// `a b` in one allocation: `AsrPTP` is the promise and its time.
