@@ -205,6 +205,6 @@ struct WorkflowDialer {
     dial.placed = start
     dial.ended = start + Int64(duration)
     if dial.label != nil { dial.answered = start + Int64(dial.ringTime) }
-    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: dial))))
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: consume dial))))
   }
 }
