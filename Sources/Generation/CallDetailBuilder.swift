@@ -12,23 +12,33 @@ struct CallDetailBuilder {
   }
 
   func detail(for finished: FinishedContact, rng: inout SeededRandom) -> CallDetail {
-    // Fields are read through `model` rather than `let scenario = model.scenario`: a copy of
-    // the scenario would retain and release its thirty-odd strings and arrays on every call.
-    let last = finished.last
-    let script = last.label.map { model.scripts[$0] }
-    let labelName = last.label.map { model.labelNames[$0] }
-    let contact = finished.contact
-    let edge = model.edgeCases
+    // Fields are read through `model` rather than `let scenario = model.scenario`, and through
+    // `finished` rather than local copies of its contact and dial: a copy retains and releases
+    // every string and array it holds on every call.
+    let labelName = finished.last.label.map { model.labelNames[$0] }
     var detail = CallDetail(
-      id: 0, robotID: model.scenario.robotID, calleeName: contact.name, calleeGender: contact.gender,
-      calleeNumber: contact.calleeNumber, callStartTime: UTCTime.iso8601(last.startTime),
-      callEndTime: UTCTime.iso8601(last.ended), status: last.status,
-      intention: labelName ?? model.unconnectedLabel, callID: last.callID,
-      callTimes: contact.earlierDials.count + 1, comments: contact.comments ?? contact.caseID,
+      id: 0, robotID: model.scenario.robotID, calleeName: finished.contact.name, calleeGender: finished.contact.gender,
+      calleeNumber: finished.contact.calleeNumber, callStartTime: UTCTime.iso8601(finished.last.startTime),
+      callEndTime: UTCTime.iso8601(finished.last.ended), status: finished.last.status,
+      intention: labelName ?? model.unconnectedLabel, callID: finished.last.callID,
+      callTimes: finished.contact.earlierDials.count + 1, comments: finished.contact.comments ?? finished.contact.caseID,
       platformName: model.scenario.platformName,
-      ringType: last.ringType, hangupType: last.hangupType, caseID: contact.caseID,
-      variables: contact.variables ?? model.constantVariables ?? variables(of: contact, rng: &rng))
+      ringType: finished.last.ringType, hangupType: finished.last.hangupType, caseID: finished.contact.caseID,
+      variables: finished.contact.variables ?? model.constantVariables ?? variables(of: finished.contact, rng: &rng))
 
+    // Filled through `inout` in steps of their own: built and returned in one body, the
+    // detail was copied (every string retained) and the original destroyed on return.
+    addOptionalFields(to: &detail, for: finished, labelName: labelName, rng: &rng)
+    applyEdgeCases(to: &detail, for: finished, rng: &rng)
+    return detail
+  }
+
+  /// The optional fields this call carries, by the scenario's presence rates.
+  private func addOptionalFields(
+    to detail: inout CallDetail, for finished: FinishedContact, labelName: String?, rng: inout SeededRandom
+  ) {
+    let script = finished.last.label.map { model.scripts[$0] }
+    let edge = model.edgeCases
     // Which optional fields this call carries.
     let draw = rng.unit()
     let allAbsent = draw < edge.allOptionalAbsent
@@ -40,45 +50,46 @@ struct CallDetailBuilder {
     }
 
     if model.scenario.scene == .collection && !allAbsent {
-      addLoan(to: &detail, given: contact.uploaded, callTime: last.ended, rng: &rng)
+      addLoan(to: &detail, given: finished.contact.uploaded, callTime: finished.last.ended, rng: &rng)
     }
     if has(.intentionDescription, script != nil) {
-      detail.intentionDescription = last.label.map { model.labelDescriptions[$0] } ?? ""
+      detail.intentionDescription = finished.last.label.map { model.labelDescriptions[$0] } ?? ""
     }
     // A contact list's own Extra values are always sent (AIRudder echoes what was uploaded);
     // otherwise the scenario's templates fill them, when the field is present.
-    if let given = contact.extraA, !allAbsent {
+    if let given = finished.contact.extraA, !allAbsent {
       detail.extraA = given
     } else if has(.extraA) {
-      detail.extraA = model.extras[0].fill(contact, using: &rng)
+      detail.extraA = model.extras[0].fill(finished.contact, using: &rng)
     }
-    if let given = contact.extraB, !allAbsent {
+    if let given = finished.contact.extraB, !allAbsent {
       detail.extraB = given
     } else if has(.extraB) {
-      detail.extraB = model.extras[1].fill(contact, using: &rng)
+      detail.extraB = model.extras[1].fill(finished.contact, using: &rng)
     }
-    if let given = contact.extraC, !allAbsent {
+    if let given = finished.contact.extraC, !allAbsent {
       detail.extraC = given
     } else if has(.extraC) {
-      detail.extraC = model.extras[2].fill(contact, using: &rng)
+      detail.extraC = model.extras[2].fill(finished.contact, using: &rng)
     }
     // The transcript is made for every answered call: TalkRound and AsrPTP come from it.
     var conversation = Conversation()
-    if let script, let answered = last.answered {
+    if let script, let answered = finished.last.answered {
       let hour = model.localSecondOfDay(answered) / 3600
       conversation = transcript(
-        script, talkTime: Int(last.ended - answered), byCallee: last.hangupType == .byCallee, hour: hour, rng: &rng)
+        script, talkTime: Int(finished.last.ended - answered), byCallee: finished.last.hangupType == .byCallee, hour: hour,
+        rng: &rng)
     }
     if has(.asrResult, script != nil) { detail.asrResult = conversation.entries }
-    if has(.ringTime) { detail.ringTime = last.ringTime }
+    if has(.ringTime) { detail.ringTime = finished.last.ringTime }
     if has(.talkRound, script != nil) { detail.talkRound = conversation.spoken }
-    if has(.redialCalls, !contact.earlierDials.isEmpty) {
-      detail.redialCalls = contact.earlierDials.map { dial in
+    if has(.redialCalls, !finished.contact.earlierDials.isEmpty) {
+      detail.redialCalls = finished.contact.earlierDials.map { dial in
         RedialCall(
           callID: dial.callID, callStartTime: UTCTime.spaced(dial.startTime + model.redialOffset), ringType: dial.ringType,
           ringTime: dial.ringTime, hangupType: dial.hangupType,
           resultLabel: dial.label.map { model.labelNames[$0] } ?? model.unconnectedLabel,
-          calleeNumber: contact.calleeNumber, callerNumber: dial.callerNumber)
+          calleeNumber: finished.contact.calleeNumber, callerNumber: dial.callerNumber)
       }
     }
     if has(.nerSlots, !(script?.nerSlots.isEmpty ?? true)) {
@@ -95,8 +106,12 @@ struct CallDetailBuilder {
     } else if allPresent {
       detail.asrPTP = ""
     }
-    if has(.callerNumber) { detail.callerNumber = last.callerNumber }
+    if has(.callerNumber) { detail.callerNumber = finished.last.callerNumber }
+  }
 
+  /// Names, empty strings, explicit nulls and `"null"` ring types that edge-case scenarios ask for.
+  private func applyEdgeCases(to detail: inout CallDetail, for finished: FinishedContact, rng: inout SeededRandom) {
+    let edge = model.edgeCases
     applyNameEdgeCases(to: &detail, rng: &rng)
     if rng.chance(edge.emptyStrings) {
       detail.calleeName = ""
@@ -105,9 +120,15 @@ struct CallDetailBuilder {
       if detail.intentionDescription != nil { detail.intentionDescription = "" }
     }
     if detail.hasAbsentOptionalField && rng.chance(edge.explicitNulls) { detail.style.insert(.explicitNulls) }
-    let hasNullRingType = detail.ringType == .null || (detail.redialCalls?.contains { $0.ringType == .null } ?? false)
+    // The redials' ring types are their dials' (read there: no copy of each RedialCall).
+    var hasNullRingType = detail.ringType == .null
+    if !hasNullRingType && detail.redialCalls != nil {
+      for index in finished.contact.earlierDials.indices where finished.contact.earlierDials[index].ringType == .null {
+        hasNullRingType = true
+        break
+      }
+    }
     if hasNullRingType && rng.chance(edge.ringTypeNullString) { detail.style.insert(.ringTypeNullAsString) }
-    return detail
   }
 
   /// `a b` in one allocation: `AsrPTP` is the promise and its time.

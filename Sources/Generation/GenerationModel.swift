@@ -11,6 +11,8 @@ final class GenerationModel: Sendable {
   /// Parts of the scenario read for every call, kept apart so that reading them copies
   /// (and retains) nothing else.
   let dialer: DialerSettings
+  /// `dialer.connectRate`, read on every dial without copying the dialer's arrays.
+  let connectRate: Double
   let edgeCases: EdgeCaseSettings
   let collection: CollectionSettings
   let wrapUp: Int64
@@ -61,6 +63,7 @@ final class GenerationModel: Sendable {
     self.scenario = scenario
     self.contacts = contacts
     dialer = scenario.dialer
+    connectRate = scenario.dialer.connectRate
     edgeCases = scenario.edgeCases
     collection = scenario.collection
     wrapUp = Int64(scenario.dialer.wrapUp.seconds.rounded())

@@ -7,32 +7,39 @@ struct MinHeap<Element: Comparable> {
   var count: Int { elements.count }
   var min: Element? { elements.first }
 
+  /// Sifts through a hole (each step one move, not a swap) in the array's own buffer: no
+  /// uniqueness or bounds check per step. Keys are distinct, so the order is the heap's.
   mutating func push(_ element: Element) {
     elements.append(element)
-    var child = elements.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard elements[child] < elements[parent] else { break }
-      elements.swapAt(child, parent)
-      child = parent
+    elements.withUnsafeMutableBufferPointer { heap in
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard element < heap[parent] else { break }
+        heap[child] = heap[parent]
+        child = parent
+      }
+      heap[child] = element
     }
   }
 
   mutating func popMin() -> Element? {
-    guard !elements.isEmpty else { return nil }
-    elements.swapAt(0, elements.count - 1)
-    let smallest = elements.removeLast()
-    var parent = 0
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var candidate = parent
-      if left < elements.count && elements[left] < elements[candidate] { candidate = left }
-      if right < elements.count && elements[right] < elements[candidate] { candidate = right }
-      if candidate == parent { break }
-      elements.swapAt(parent, candidate)
-      parent = candidate
+    guard let last = elements.popLast() else { return nil }
+    if elements.isEmpty { return last }
+    return elements.withUnsafeMutableBufferPointer { heap in
+      let smallest = heap[0]
+      let count = heap.count
+      var parent = 0
+      while true {
+        var child = 2 * parent + 1
+        if child >= count { break }
+        if child + 1 < count && heap[child + 1] < heap[child] { child += 1 }
+        guard heap[child] < last else { break }
+        heap[parent] = heap[child]
+        parent = child
+      }
+      heap[parent] = last
+      return smallest
     }
-    return smallest
   }
 }

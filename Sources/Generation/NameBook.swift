@@ -1,8 +1,9 @@
 import Scenario
 import Support
 
-/// Callee names per locale, and the awkward names edge-case scenarios ask for.
-package struct NameBook: Sendable {
+/// Callee names per locale, and the awkward names edge-case scenarios ask for. A class: a
+/// name drawn through `GenerationModel.names` takes one reference, not four arrays.
+package final class NameBook: Sendable {
   let male: [String]
   let female: [String]
   let family: [String]
@@ -15,12 +16,14 @@ package struct NameBook: Sendable {
 
   package init(locale: ScenarioLocale, scene: Scene) {
     let data = locale.data.names
-    male = data.male
-    female = data.female
-    family = data.family
-    familyFirst = data.familyFirst
-    uppercase = scene == .collection && data.uppercaseInCollection
-    let (family, familyFirst, uppercase) = (family, familyFirst, uppercase)
+    let (male, female, family) = (data.male, data.female, data.family)
+    let familyFirst = data.familyFirst
+    let uppercase = scene == .collection && data.uppercaseInCollection
+    self.male = male
+    self.female = female
+    self.family = family
+    self.familyFirst = familyFirst
+    self.uppercase = uppercase
     // Two family names (Spanish): paternal and maternal, different.
     let surnames =
       data.twoFamilyNames

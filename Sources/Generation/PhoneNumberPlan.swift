@@ -2,8 +2,9 @@ import Scenario
 import Support
 
 /// E.164 numbers of a country: mobile numbers for callees, landline-style for caller IDs.
-/// Prefixes are real operators' ranges (`CountryData`); subscriber digits are random.
-package struct PhoneNumberPlan: Sendable {
+/// Prefixes are real operators' ranges (`CountryData`); subscriber digits are random. A class:
+/// a number drawn through `GenerationModel.phones` takes one reference, not five arrays.
+package final class PhoneNumberPlan: Sendable {
   let countryCode: String
   let mobilePrefixes: [String]
   /// Subscriber digits after each prefix.

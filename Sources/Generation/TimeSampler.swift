@@ -6,8 +6,9 @@ import Support
 /// clamped log-normal (and of the early cluster) in sixteenths of a second, interpolated
 /// between neighbours. A draw is one random number and two reads from a table of about 1 KiB
 /// that stays in the L1 cache; no logarithm, cosine or exponential per call. (A table of
-/// 4096 plain quantiles per label missed the cache on most draws.)
-struct TimeSampler: Sendable {
+/// 4096 plain quantiles per label missed the cache on most draws.) A class: a draw through
+/// the model takes its reference instead of retaining and releasing the table.
+final class TimeSampler: Sendable {
   private static let levels = 256
   /// The main distribution's knots, then the early cluster's: one array.
   private let table: [Int32]
@@ -26,7 +27,7 @@ struct TimeSampler: Sendable {
     earlyRate = distribution.earlyRate
     table =
       knots(median: distribution.median, spread: distribution.spread)
-      + (earlyRate > 0 ? knots(median: distribution.earlyMedian, spread: Self.earlySpread) : [])
+      + (distribution.earlyRate > 0 ? knots(median: distribution.earlyMedian, spread: Self.earlySpread) : [])
   }
 
   /// A draw in whole seconds, within min...max.

@@ -1,7 +1,8 @@
 import Support
 
-/// Picks values in proportion to their weights, reproducibly from a `SeededRandom`.
-struct WeightedPicker<Value: Sendable>: Sendable {
+/// Picks values in proportion to their weights, reproducibly from a `SeededRandom`. A class:
+/// a pick through the model takes its reference instead of retaining both arrays.
+final class WeightedPicker<Value: Sendable>: Sendable {
   private let values: [Value]
   private let cumulative: [Double]
 

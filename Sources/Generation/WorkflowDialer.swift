@@ -164,7 +164,6 @@ struct WorkflowDialer {
 
   /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
   private mutating func startDial(of contact: consuming Contact, at placed: Int64) {
-    let dialer = model.dialer
     let unique = (UInt64(index) << 40) | dialsPlaced
     dialsPlaced += 1
     let callID = HexID.unique(unique ^ callIDSalt, using: &rng)
@@ -178,7 +177,7 @@ struct WorkflowDialer {
       // Never placed: the ring type keeps its initial null.
       dial.status = status
       dial.hangupType = status == .cancelled ? .canceled : .byRobot
-    } else if rng.chance(dialer.connectRate) {
+    } else if rng.chance(model.connectRate) {
       let label = model.labels.pick(using: &rng)
       let ring = min(model.ringTime.sample(using: &rng), max(0, model.noAnswerTimeout - 1))
       let byCallee = rng.chance(model.hangupByCalleeRates[label])
@@ -206,6 +205,6 @@ struct WorkflowDialer {
     dial.placed = start
     dial.ended = start + Int64(duration)
     if dial.label != nil { dial.answered = start + Int64(dial.ringTime) }
-    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: dial))))
+    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: consume dial))))
   }
 }
