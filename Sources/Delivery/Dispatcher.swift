@@ -48,7 +48,8 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
       await runNotifications(from: ReplayFeed(payloads: replay, plan: plan, recorder: recorder), pool: pool, start: start)
     } else {
       await runNotifications(
-        from: NotificationFeed(scenario: scenario, plan: plan, recorder: recorder), pool: pool, start: start)
+        from: NotificationFeed(scenario: scenario, plan: plan, recorder: recorder, lanes: transport.taskExecutors.count),
+        pool: pool, start: start)
     }
   }
 
@@ -61,7 +62,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
           // so a request costs no new task and no hand-off to a producer.
           for worker in 0..<plan.concurrency {
             group.addTask(executorPreference: transport.taskExecutor(for: worker)) {
-              await work(feed: feed, pool: pool, start: start)
+              await work(feed: feed, lane: worker % max(1, transport.taskExecutors.count), pool: pool, start: start)
             }
           }
         } else {
@@ -79,12 +80,12 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
 
   /// One worker of the closed model. Its notifications' retries run beside it, holding no
   /// slot while they wait.
-  private func work(feed: some NotificationSource, pool: SlotPool, start: C.Instant) async {
+  private func work(feed: some NotificationSource, lane: Int, pool: SlotPool, start: C.Instant) async {
     await withDiscardingTaskGroup { retries in
       var writer = JSONByteWriter(capacity: Self.writerCapacity)
       while !Task.isCancelled {
         guard await pool.acquire() else { return }
-        guard !Task.isCancelled, let notification = await feed.next(writingThrough: &writer) else {
+        guard !Task.isCancelled, let notification = await feed.next(writingThrough: &writer, lane: lane) else {
           pool.release()
           return
         }
@@ -109,7 +110,7 @@ package struct Dispatcher<C: Clock>: Sendable where C.Duration == Duration {
     // alone is the plain rate. The timeline counts from the run's first send time likewise.
     let runRate = (plan.rate ?? 1) * Double(plan.shard.count)
     var writer = JSONByteWriter(capacity: Self.writerCapacity)
-    while let notification = await feed.next(writingThrough: &writer) {
+    while let notification = await feed.next(writingThrough: &writer, lane: 0) {
       let intended: C.Instant
       if plan.mode == .rate {
         intended = start.advanced(by: .clamped(seconds: Double(notification.number - 1) / runRate))

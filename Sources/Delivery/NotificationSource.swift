@@ -5,5 +5,6 @@ import Support
 /// each passes its own writer, reused from one notification to the next.
 protocol NotificationSource: Sendable {
   /// The next notification, ready to post and counted as generated; nil at the end.
-  func next(writingThrough writer: inout JSONByteWriter) async -> PreparedNotification?
+  /// `lane`: which of the transport's threads the worker runs on (0 without).
+  func next(writingThrough writer: inout JSONByteWriter, lane: Int) async -> PreparedNotification?
 }

@@ -18,7 +18,7 @@ final class ReplayFeed: NotificationSource {
     shard = plan.shard
   }
 
-  func next(writingThrough writer: inout JSONByteWriter) -> PreparedNotification? {
+  func next(writingThrough writer: inout JSONByteWriter, lane: Int) -> PreparedNotification? {
     let index = taken.withLock { taken -> Int? in
       while taken < limit {
         taken += 1
