@@ -259,11 +259,8 @@ enum RunCommand {
       options.plan.replay = replay
       options.sourceMD5 = hexString(MD5.digest(replay.text))
     } else {
-      let contacts = try ContactsOption.open(arguments, scenario: scenario)
-      options.plan.contacts = contacts
-      if let contacts, let bytes = try? Data(contentsOf: URL(fileURLWithPath: contacts.path), options: .alwaysMapped) {
-        options.sourceMD5 = hexString(MD5.digest(bytes))
-      }
+      options.plan.contacts = try ContactsOption.open(arguments, scenario: scenario)
+      options.sourceMD5 = options.plan.contacts?.md5
     }
     return options
   }

@@ -1,5 +1,6 @@
 /// MD5 (RFC 1321), written here because Foundation on Linux has none and the default build
-/// takes no packages. Used only for AIRudder's `Sign`, never for security.
+/// takes no packages. Used for AIRudder's `Sign` and to tell input files apart (a report's
+/// `scenario_md5`, `source_md5`), never for security.
 package struct MD5: Sendable {
   private var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
   private var pending: [UInt8] = []
@@ -22,6 +23,9 @@ package struct MD5: Sendable {
   }
 
   package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    // Contiguous bytes (an array, a file's buffer, Data) go block by block, not byte by byte:
+    // a contact list or a replay file can be hundreds of megabytes.
+    if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) != nil { return }
     for byte in bytes {
       pending.append(byte)
       length &+= 1
@@ -30,6 +34,25 @@ package struct MD5: Sendable {
         pending.removeAll(keepingCapacity: true)
       }
     }
+  }
+
+  private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    // Top up a partial block first; then whole blocks straight from `bytes`.
+    while !pending.isEmpty && start < bytes.count {
+      pending.append(bytes[start])
+      start += 1
+      if pending.count == 64 {
+        pending.withUnsafeBufferPointer { compress($0) }
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+    while bytes.count - start >= 64 {
+      compress(UnsafeBufferPointer(rebasing: bytes[start..<(start + 64)]))
+      start += 64
+    }
+    pending.append(contentsOf: bytes[start...])
+    length &+= UInt64(bytes.count)
   }
 
   /// Pads as RFC 1321 section 3.1–3.2 says and returns the digest (A, B, C, D little-endian).

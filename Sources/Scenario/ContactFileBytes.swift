@@ -1,3 +1,4 @@
+import Contract
 import Glibc
 
 /// Reads a file from a given offset through `pread` into its own buffer, so that every
@@ -11,9 +12,12 @@ struct ContactFileBytes {
   private var bufferOffset: Int
   /// Why reading stopped early (an I/O error), if it did.
   private(set) var failure: String?
+  /// The MD5 of what was read so far, when asked for (the check's reading from the start).
+  private(set) var digest: MD5?
 
-  init(descriptor: Int32, offset: Int, capacity: Int) {
+  init(descriptor: Int32, offset: Int, capacity: Int, digesting: Bool = false) {
     self.descriptor = descriptor
+    digest = digesting ? MD5() : nil
     bufferOffset = offset
     buffer = [UInt8](repeating: 0, count: max(capacity, 512))
   }
@@ -45,6 +49,7 @@ struct ContactFileBytes {
         return false
       }
       filled = count
+      if count > 0, digest != nil { digest!.update(buffer[0..<count]) }
       return count > 0
     }
   }

@@ -1,3 +1,4 @@
+import Contract
 import Glibc
 
 /// A contact list as uploaded to AIRudder for the workflows, checked whole before anything is
@@ -19,6 +20,9 @@ package final class ContactList: Sendable {
   package let path: String
   /// Rows (contacts) in the file.
   package let count: Int
+  /// Lowercase hex MD5 of the file's bytes, taken while checking it: shards of one run read the
+  /// same list (a report's `source_md5`).
+  package let md5: String
   private let descriptor: Int32
   private let format: ContactRowReader.Format
   private let columns: [ContactColumn?]
@@ -33,10 +37,12 @@ package final class ContactList: Sendable {
   }
 
   private init(
-    path: String, count: Int, descriptor: Int32, format: ContactRowReader.Format, columns: [ContactColumn?], blocks: [Block]
+    path: String, count: Int, md5: String, descriptor: Int32, format: ContactRowReader.Format, columns: [ContactColumn?],
+    blocks: [Block]
   ) {
     self.path = path
     self.count = count
+    self.md5 = md5
     self.descriptor = descriptor
     self.format = format
     self.columns = columns
@@ -66,7 +72,7 @@ package final class ContactList: Sendable {
   }
 
   private static func check(path: String, descriptor: Int32, workflows: Int) throws(ContactListError) -> ContactList {
-    let start = ContactFileBytes(descriptor: descriptor, offset: 0, capacity: 1 << 16)
+    let start = ContactFileBytes(descriptor: descriptor, offset: 0, capacity: 1 << 16, digesting: true)
     var (reader, problems) = ContactRowReader.atStart(file: path, bytes: start)
     var more = 0
     func add(_ problem: ContactProblem) {
@@ -91,6 +97,8 @@ package final class ContactList: Sendable {
       }
     }
     if let failure = reader.readFailure { throw .unreadable(file: path, reason: failure) }
+    var digest = reader.digest ?? MD5()
+    let md5 = hexString(digest.finalize())
     hashes.sort()
     var suspects: Set<UInt64> = []
     for index in hashes.indices.dropFirst() where hashes[index] == hashes[index - 1] { suspects.insert(hashes[index]) }
@@ -141,7 +149,7 @@ package final class ContactList: Sendable {
     }
     while blocks.count < workflows { blocks.append(Block(offset: 0, line: 1, count: 0)) }
     return ContactList(
-      path: path, count: rows, descriptor: descriptor, format: reader.format, columns: reader.columns, blocks: blocks)
+      path: path, count: rows, md5: md5, descriptor: descriptor, format: reader.format, columns: reader.columns, blocks: blocks)
   }
 
   /// Contacts of workflow `index` (0-based).

@@ -1,3 +1,4 @@
+import Contract
 import Support
 
 /// Reads a contact list row by row, from the start (reading the CSV header and skipping a
@@ -77,6 +78,8 @@ struct ContactRowReader {
 
   /// Failure of the file's reading (an I/O error), if any.
   var readFailure: String? { bytes.failure }
+  /// The MD5 of the bytes read, when its reading digests them.
+  var digest: MD5? { bytes.digest }
 
   mutating func next() -> Outcome? {
     switch format {

@@ -45,6 +45,20 @@ import Testing
     #expect(hexString(md5.finalize()) == MD5.hex(String(repeating: "abcdefg", count: 50)))
   }
 
+  /// Contiguous chunks (whole blocks taken straight from the buffer) give the digest the
+  /// byte-by-byte path gives, whatever the chunk size against the 64-byte block.
+  @Test(arguments: [1, 63, 64, 65, 100, 1000, 5000])
+  func contiguousChunksMatchByteByByte(chunk: Int) {
+    let bytes = (0..<5003).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 7) }
+    var byteByByte = MD5()
+    byteByByte.update(bytes.lazy.map { $0 })  // not contiguous: one byte at a time
+    var chunked = MD5()
+    for start in stride(from: 0, to: bytes.count, by: chunk) {
+      chunked.update(bytes[start..<min(start + chunk, bytes.count)])
+    }
+    #expect(hexString(chunked.finalize()) == hexString(byteByByte.finalize()))
+  }
+
   /// Multi-byte UTF-8 is hashed as its bytes (values from Python's hashlib).
   @Test(arguments: [
     ("Pembayaran 中文 😀 ñ", "0181e8a6435ab732dbac5afe8a757ea3"),

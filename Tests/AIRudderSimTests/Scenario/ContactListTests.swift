@@ -30,6 +30,8 @@ import Testing
       "{ workflows: \(trip.workflows), dialer: { lines: 7, redialLimit: 3, connectRate: 0.4 }, aggregation: { maxBatch: 5 } }")
     let list = try ContactList.open(path: path, workflows: trip.workflows)
     #expect(list.count == trip.rows)
+    // Taken while checking the list, in 64 KiB reads: the file's own MD5 (a report's source_md5).
+    #expect(list.md5 == hexString(MD5.digest(try Data(contentsOf: URL(fileURLWithPath: path)))))
     var seen: [String: (workflow: Int, detail: CallDetail)] = [:]
     for item in NotificationGenerator(scenario: scenario, contacts: list) {
       for detail in item.notification.details {
@@ -118,7 +120,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let url = folder.appendingPathComponent("bom.csv")
     try Data((mark + "CaseID,CalleeNumber\nA,+6281200000001\n").utf8).write(to: url)
-    var cursor = try ContactList.open(path: url.path, workflows: 1).cursor(forWorkflow: 0)
+    let list = try ContactList.open(path: url.path, workflows: 1)
+    #expect(list.md5 == hexString(MD5.digest(try Data(contentsOf: url))), "the digest covers the mark too")
+    var cursor = list.cursor(forWorkflow: 0)
     #expect(cursor.next() == ContactRecord(caseID: "A", calleeNumber: "+6281200000001"))
     #expect(cursor.next() == nil)
   }
