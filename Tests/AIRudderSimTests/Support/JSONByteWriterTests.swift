@@ -36,6 +36,42 @@ import Testing
     #expect(parsed == [input])
   }
 
+  /// Every length around the word sizes the writer tests by (under 4, 4 to 7, 8, 16, and
+  /// the partial last word), with each character that needs an escape at every position,
+  /// against a byte-by-byte escaping; and with none, so a clean string is copied exactly.
+  @Test(arguments: ["\"", "\\", "\n", "\u{00}", "\u{1F}", nil as String?])
+  func escapesAtEveryLengthAndPosition(special: String?) {
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0x0A: out += "\\n"
+        case 0x00: out += "\\u0000"
+        case 0x1F: out += "\\u001f"
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out + "\""
+    }
+    for length in 0...40 {
+      // Bytes next to the escaped ones in value (0x20, 0x21, 0x23, 0x5B, 0x5D), and two-byte UTF-8.
+      let filler = Array(" !#[]azé".unicodeScalars)
+      let plain = String(String.UnicodeScalarView((0..<length).map { filler[$0 % filler.count] }))
+      guard let special else {
+        #expect(written { $0.string(plain) } == "\"\(plain)\"", "length \(length)")
+        continue
+      }
+      for position in 0...length {
+        var scalars = Array(plain.unicodeScalars)
+        scalars.insert(contentsOf: special.unicodeScalars, at: position)
+        let text = String(String.UnicodeScalarView(scalars))
+        #expect(written { $0.string(text) } == reference(text), "length \(length), position \(position)")
+      }
+    }
+  }
+
   @Test(arguments: [0, 7, -7, 2_123_875_204, Int.max, Int.min])
   func writesIntegers(value: Int) {
     #expect(written { $0.int(value) } == String(value))
