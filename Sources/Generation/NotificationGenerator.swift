@@ -77,9 +77,10 @@ package struct NotificationGenerator: Sequence, Sendable {
     /// Starts every workflow that could send before the earliest pending notification; a
     /// workflow's notifications never precede its start.
     private mutating func startDueWorkflows() {
-      let scenario = model.scenario
-      while nextWorkflow < scenario.workflows {
-        let start = scenario.startTime + Int64(Double(nextWorkflow) * scenario.dialer.workflowStagger.seconds)
+      // Read through `model`: a local copy of the scenario retains all its strings and arrays,
+      // and this runs once per notification.
+      while nextWorkflow < model.scenario.workflows {
+        let start = model.scenario.startTime + Int64(Double(nextWorkflow) * model.dialer.workflowStagger.seconds)
         if let earliest = ready.min, start > earliest.sendTime { return }
         var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
         if let first = batcher.nextBatch() {
