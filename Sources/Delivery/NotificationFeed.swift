@@ -9,18 +9,28 @@ import Synchronization
 /// The generator and signer behind a lock, so that every worker takes the next notification
 /// from one sequence: numbering and bytes stay exactly what `generate` gives. Serialising, the
 /// larger part of the work, happens outside the lock, so workers on other threads do not wait
-/// (and spin) for it. With `--shard i/n` every shard walks the whole sequence and signs and
-/// serialises only its own notifications (`Shard.owns`); the others are skipped uncounted.
+/// for it. With `--shard i/n` every shard walks the whole sequence and signs and serialises
+/// only its own notifications (`Shard.owns`); the others are skipped uncounted.
+///
+/// Workers of one lane (a connection loop) run on its thread. One of them at a time, the
+/// lane's leader, takes turns at the sequence for the lane: it takes a few notifications at a
+/// time, one for itself and one for each lane mate waiting, and hands them out. The others
+/// wait for it without running, and a leader that finds another lane's leader at the
+/// sequence waits for it to hand the sequence over (`WakingLock`): nobody spins or blocks
+/// a loop thread, which serves its sockets meanwhile.
 final class NotificationFeed: NotificationSource {
+  typealias Taken = (item: GeneratedNotification, firstSendTime: Int64)
+
+  /// Under `turn`, so its lock is never contended (a contended `Mutex` asks the kernel).
   private let source: Mutex<Source>
+  private let turn = WakingLock()
   private let recorder: any DeliveryRecorder
   private let shard: Shard
-  /// Per lane (a connection loop's workers), notifications taken from the sequence ahead, next
-  /// last. A worker takes a few at a time when other lanes share the sequence, so the lanes meet
-  /// at its lock a few times less often; a lane's workers run on one thread, so its own lock
-  /// never waits. Nothing stashed is counted until it is handed out.
-  private let stashes: [Stash]
-  private let takeAtOnce: Int
+  private let lanes: [FeedLane]
+  /// Notifications a leader takes in one turn at the least (when lanes share the sequence,
+  /// so they meet at it less often) and at the most (however many mates wait).
+  private let fewestAtOnce: Int
+  private static var mostAtOnce: Int { 16 }
 
   /// The sequence and its signer, under the feed's lock.
   private struct Source {
@@ -38,44 +48,29 @@ final class NotificationFeed: NotificationSource {
     )
     self.recorder = recorder
     shard = plan.shard
-    stashes = (0..<max(1, lanes)).map { _ in Stash() }
-    takeAtOnce = lanes > 1 ? 4 : 1
+    self.lanes = (0..<max(1, lanes)).map { _ in FeedLane() }
+    fewestAtOnce = lanes > 1 ? 4 : 1
   }
 
   /// The next notification, signed and serialised through `writer` (the caller's, reused
   /// so that a notification costs no buffer of its own), counted as generated; nil at the end.
-  /// While another worker holds the sequence, this one yields instead of waiting: its
-  /// thread (a connection loop) serves sockets and other workers meanwhile, where a blocked
-  /// lock would spin or sleep.
-  func next(writingThrough writer: inout JSONByteWriter, lane: Int) async -> PreparedNotification? {
-    let stash = stashes[lane % stashes.count]
-    var taken = stash.taken.withLock { $0.popLast() }
-    while taken == nil {
-      let tookTurn = source.withLockIfAvailable { source in
-        var batch: [(item: GeneratedNotification, firstSendTime: Int64)] = []
-        while batch.count < takeAtOnce, var item = source.iterator.next() {
-          let first = source.firstSendTime ?? item.sendTime
-          source.firstSendTime = first
-          guard shard.owns(item.number) else { continue }
-          source.signer.sign(&item.notification)
-          batch.append((item, first))
-        }
-        return batch
+  func next(writingThrough writer: inout JSONByteWriter, lane index: Int) async -> PreparedNotification? {
+    let lane = lanes[index % lanes.count]
+    var turn = lane.state.withLock { $0.takeStashed() }
+    if turn == nil {
+      turn = await withUnsafeContinuation { continuation in
+        if let now = lane.state.withLock({ $0.takeOrWait(continuation) }) { continuation.resume(returning: now) }
       }
-      guard var batch = tookTurn else {
-        await Task.yield()
-        // A lane mate may have filled the stash meanwhile.
-        taken = stash.taken.withLock { $0.popLast() }
-        continue
-      }
-      if batch.isEmpty { break }
-      batch.reverse()
-      taken = batch.popLast()
-      if !batch.isEmpty { stash.taken.withLock { $0 = batch + $0 } }
+    }
+    let taken: Taken?
+    switch turn {
+    case .taken(let item): taken = item
+    case .lead: taken = await lead(lane)
+    case .ended, nil: taken = nil
     }
     guard let (item, firstSendTime) = taken else { return nil }
     // Counted outside the feed's lock: the ledger's own lock would lengthen the time the
-    // other workers wait for the sequence.
+    // other lanes wait for the sequence.
     recorder.notificationGenerated()
     writer.reset()
     item.notification.write(to: &writer)
@@ -84,9 +79,30 @@ final class NotificationFeed: NotificationSource {
       firstCallID: item.notification.details.first?.callID ?? "", detailCount: item.notification.details.count,
       body: writer.withBytes { Data($0) })
   }
-}
 
-/// One lane's notifications taken ahead (a class: a `Mutex` cannot sit in an array).
-private final class Stash: Sendable {
-  let taken = Mutex<[(item: GeneratedNotification, firstSendTime: Int64)]>([])
+  /// The leader's turn: waits for the sequence, takes one notification for itself and one
+  /// for each mate waiting, and hands them out.
+  private func lead(_ lane: FeedLane) async -> Taken? {
+    await turn.acquire()
+    let wanted = lane.state.withLock { min(Self.mostAtOnce, max(fewestAtOnce, 1 + $0.waiting)) }
+    let batch = source.withLock { source in Self.take(wanted, from: &source, shard: shard) }
+    turn.release()
+    let (mine, resumes) = lane.state.withLock { $0.handOut(batch, ended: batch.count < wanted) }
+    for (continuation, turn) in resumes { continuation.resume(returning: turn) }
+    return mine
+  }
+
+  /// Up to `count` of this shard's next notifications, signed; fewer only at the end.
+  private static func take(_ count: Int, from source: inout Source, shard: Shard) -> [Taken] {
+    var batch: [Taken] = []
+    batch.reserveCapacity(count)
+    while batch.count < count, var item = source.iterator.next() {
+      let first = source.firstSendTime ?? item.sendTime
+      source.firstSendTime = first
+      guard shard.owns(item.number) else { continue }
+      source.signer.sign(&item.notification)
+      batch.append((item, first))
+    }
+    return batch
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Delivery
@@ -38,5 +39,43 @@ import Testing
     }
     #expect(byLane.flatMap { $0 }.sorted() == Array(1...9))
     for numbers in byLane { #expect(numbers == numbers.sorted(), "a lane's notifications out of order: \(numbers)") }
+  }
+
+  /// Many workers per lane at once, as a run has them: while one lane's leader holds the
+  /// sequence, the others' workers wait for their leaders to hand out. Every notification is
+  /// still handed out exactly once, and every worker sees the end.
+  @Test(arguments: [1, 2, 3])
+  func concurrentWorkersShareEachLanesTurns(lanes: Int) async throws {
+    let scenario = try ScenarioLoader.load(path: RepositoryPath.scenario("load.json"))
+    var plan = DeliveryPlan(mode: .concurrency, concurrency: 24, policy: RetryPolicy())
+    plan.count = 600
+    let ledger = RunLedger(maxAttempts: 6)
+    let feed = NotificationFeed(scenario: scenario, plan: plan, recorder: ledger, lanes: lanes)
+    let result = Mutex<[Int]?>(nil)
+    // Not awaited: a worker a leader failed to wake never ends, and the test must fail, not hang.
+    Task {
+      let numbers = await withTaskGroup(of: [Int].self) { group in
+        for worker in 0..<24 {
+          group.addTask {
+            var writer = JSONByteWriter()
+            var mine: [Int] = []
+            while let notification = await feed.next(writingThrough: &writer, lane: worker % lanes) {
+              mine.append(notification.number)
+              if notification.number % 7 == 0 { await Task.yield() }
+            }
+            return mine
+          }
+        }
+        var all: [Int] = []
+        for await mine in group { all += mine }
+        return all
+      }
+      result.withLock { $0 = numbers }
+    }
+    let ended = await eventually { result.withLock { $0 != nil } }
+    let numbers = try #require(
+      result.withLock { $0 }, "workers still waiting: a lane's leader did not hand out (ended: \(ended))")
+    #expect(numbers.sorted() == Array(1...600))
+    #expect(ledger.snapshot().generated == 600)
   }
 }

@@ -1,0 +1,80 @@
+import Synchronization
+
+/// One lane of `NotificationFeed`: the notifications its leader took ahead, and the workers
+/// waiting for one. A class, because a `Mutex` cannot sit in an array. Its workers run on the
+/// lane's thread, so its lock is seldom contended.
+final class FeedLane: Sendable {
+  /// What a worker gets: a notification, the lead (take the next turn at the sequence for the
+  /// lane), or the end.
+  enum Turn {
+    case taken(NotificationFeed.Taken)
+    case lead
+    case ended
+  }
+
+  let state = Mutex(State())
+
+  struct State: ~Copyable {
+    /// Taken ahead, next last.
+    var stashed: [NotificationFeed.Taken] = []
+    var waiters: [UnsafeContinuation<Turn, Never>] = []
+    var firstWaiter = 0
+    var leading = false
+    var ended = false
+
+    var waiting: Int { waiters.count - firstWaiter }
+
+    /// A stashed notification or the end; nil when the caller must lead or wait.
+    mutating func takeStashed() -> Turn? {
+      if let next = stashed.popLast() { return .taken(next) }
+      return ended ? .ended : nil
+    }
+
+    /// What the caller gets now (a notification, the end, or the lead); nil when it was
+    /// queued behind the leader, which resumes it.
+    mutating func takeOrWait(_ continuation: UnsafeContinuation<Turn, Never>) -> Turn? {
+      if let now = takeStashed() { return now }
+      if !leading {
+        leading = true
+        return .lead
+      }
+      waiters.append(continuation)
+      return nil
+    }
+
+    /// The leader's batch, in sequence order: the first for the leader, the next for the
+    /// waiters in the order they came, the rest stashed. Waiters left over get the lead (the
+    /// first of them) or, at the end, the end.
+    mutating func handOut(
+      _ batch: [NotificationFeed.Taken], ended sequenceEnded: Bool
+    ) -> (mine: NotificationFeed.Taken?, resumes: [(UnsafeContinuation<Turn, Never>, Turn)]) {
+      if sequenceEnded { ended = true }
+      var resumes: [(UnsafeContinuation<Turn, Never>, Turn)] = []
+      var next = 1
+      while firstWaiter < waiters.count && next < batch.count {
+        resumes.append((waiters[firstWaiter], .taken(batch[next])))
+        firstWaiter += 1
+        next += 1
+      }
+      if next < batch.count { stashed = batch[next...].reversed() }
+      if firstWaiter < waiters.count {
+        if ended {
+          while firstWaiter < waiters.count {
+            resumes.append((waiters[firstWaiter], .ended))
+            firstWaiter += 1
+          }
+        } else {
+          // The leader's role passes on; `leading` stays set.
+          resumes.append((waiters[firstWaiter], .lead))
+          firstWaiter += 1
+        }
+      }
+      if firstWaiter == waiters.count {
+        waiters.removeAll(keepingCapacity: true)
+        firstWaiter = 0
+        leading = resumes.contains { if case .lead = $0.1 { true } else { false } }
+      }
+      return (batch.first, resumes)
+    }
+  }
+}
