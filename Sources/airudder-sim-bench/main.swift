@@ -11,8 +11,9 @@ import Synchronization
 #endif
 
 /// Benchmarks built in release mode by the scripts in `benchmarks/`.
-///   airudder-sim-bench generate [SCENARIO] [SECONDS]
-///     Details generated, signed and serialised per second on one core, no I/O.
+///   airudder-sim-bench generate [SCENARIO] [SECONDS] [NOTIFICATIONS]
+///     Details generated, signed and serialised per second on one core, no I/O; stops at
+///     NOTIFICATIONS if sooner (a fixed workload, for instruction counts under callgrind).
 ///   airudder-sim-bench post-loop URL BODY_FILE CONCURRENCY SECONDS
 ///     A bare URLSession loop posting one fixed body: the yardstick for `run`.
 ///   airudder-sim-bench transport-loop URL BODY_FILE CONCURRENCY SECONDS
@@ -31,7 +32,7 @@ func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
   return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
 
-func generateBenchmark(path: String, seconds: Double) {
+func generateBenchmark(path: String, seconds: Double, limit: Int) {
   var scenario: Scenario
   do {
     scenario = try ScenarioLoader.load(path: path)
@@ -57,7 +58,7 @@ func generateBenchmark(path: String, seconds: Double) {
       notifications += 1
       details += item.notification.details.count
       bytes += writer.count
-      if notifications % 256 == 0 && ContinuousClock.now >= deadline { break outer }
+      if notifications >= limit || (notifications % 256 == 0 && ContinuousClock.now >= deadline) { break outer }
     }
   }
   let taken = elapsedSeconds(since: start)
@@ -142,7 +143,8 @@ case "post-loop", "transport-loop", "socket-loop":
 case "generate":
   generateBenchmark(
     path: arguments.count > 1 ? arguments[1] : "Scenarios/collection.json",
-    seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5)
+    seconds: arguments.count > 2 ? Double(arguments[2]) ?? 5 : 5,
+    limit: arguments.count > 3 ? Int(arguments[3]) ?? .max : .max)
 default:
   fail(
     "usage: airudder-sim-bench generate [SCENARIO] [SECONDS] | post-loop|transport-loop|socket-loop URL BODY_FILE CONCURRENCY SECONDS"
