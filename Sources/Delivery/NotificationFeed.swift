@@ -16,7 +16,7 @@ import Synchronization
 /// lane's leader, takes turns at the sequence for the lane: it takes a few notifications at a
 /// time, one for itself and one for each lane mate waiting, and hands them out. The others
 /// wait for it without running, and a leader that finds another lane's leader at the
-/// sequence waits for it to hand the sequence over (`WakingLock`): nobody spins or blocks
+/// sequence waits until that one's release wakes it (`WakingLock`): nobody spins or blocks
 /// a loop thread, which serves its sockets meanwhile.
 final class NotificationFeed: NotificationSource {
   typealias Taken = (item: GeneratedNotification, firstSendTime: Int64)
@@ -56,14 +56,14 @@ final class NotificationFeed: NotificationSource {
   /// so that a notification costs no buffer of its own), counted as generated; nil at the end.
   func next(writingThrough writer: inout JSONByteWriter, lane index: Int) async -> PreparedNotification? {
     let lane = lanes[index % lanes.count]
-    var turn = lane.state.withLock { $0.takeStashed() }
-    if turn == nil {
-      turn = await withUnsafeContinuation { continuation in
+    var given = lane.state.withLock { $0.takeStashed() }
+    if given == nil {
+      given = await withUnsafeContinuation { continuation in
         if let now = lane.state.withLock({ $0.takeOrWait(continuation) }) { continuation.resume(returning: now) }
       }
     }
     let taken: Taken?
-    switch turn {
+    switch given {
     case .taken(let item): taken = item
     case .lead: taken = await lead(lane)
     case .ended, nil: taken = nil
@@ -88,7 +88,7 @@ final class NotificationFeed: NotificationSource {
     let batch = source.withLock { source in Self.take(wanted, from: &source, shard: shard) }
     turn.release()
     let (mine, resumes) = lane.state.withLock { $0.handOut(batch, ended: batch.count < wanted) }
-    for (continuation, turn) in resumes { continuation.resume(returning: turn) }
+    for (continuation, given) in resumes { continuation.resume(returning: given) }
     return mine
   }
 
