@@ -17,12 +17,11 @@ final class FeedLane: Sendable {
   struct State: ~Copyable {
     /// Taken ahead, next last.
     var stashed: [NotificationFeed.Taken] = []
-    var waiters: [UnsafeContinuation<Turn, Never>] = []
-    var firstWaiter = 0
+    var waiters = WaiterQueue<UnsafeContinuation<Turn, Never>>()
     var leading = false
     var ended = false
 
-    var waiting: Int { waiters.count - firstWaiter }
+    var waiting: Int { waiters.count }
 
     /// A stashed notification or the end; nil when the caller must lead or wait.
     mutating func takeStashed() -> Turn? {
@@ -51,28 +50,19 @@ final class FeedLane: Sendable {
       if sequenceEnded { ended = true }
       var resumes: [(UnsafeContinuation<Turn, Never>, Turn)] = []
       var next = 1
-      while firstWaiter < waiters.count && next < batch.count {
-        resumes.append((waiters[firstWaiter], .taken(batch[next])))
-        firstWaiter += 1
+      while next < batch.count, let waiter = waiters.popFirst() {
+        resumes.append((waiter, .taken(batch[next])))
         next += 1
       }
       if next < batch.count { stashed = batch[next...].reversed() }
-      if firstWaiter < waiters.count {
-        if ended {
-          while firstWaiter < waiters.count {
-            resumes.append((waiters[firstWaiter], .ended))
-            firstWaiter += 1
-          }
-        } else {
-          // The leader's role passes on; `leading` stays set.
-          resumes.append((waiters[firstWaiter], .lead))
-          firstWaiter += 1
-        }
-      }
-      if firstWaiter == waiters.count {
-        waiters.removeAll(keepingCapacity: true)
-        firstWaiter = 0
-        leading = resumes.contains { if case .lead = $0.1 { true } else { false } }
+      if ended {
+        for waiter in waiters.removeAll() { resumes.append((waiter, .ended)) }
+        leading = false
+      } else if let successor = waiters.popFirst() {
+        // The leader's role passes on; `leading` stays set.
+        resumes.append((successor, .lead))
+      } else {
+        leading = false
       }
       return (batch.first, resumes)
     }

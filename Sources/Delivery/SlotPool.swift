@@ -11,8 +11,7 @@ final class SlotPool: Sendable {
 
   private struct State {
     var available: Int
-    var waiters: [CheckedContinuation<Bool, Never>] = []
-    var firstWaiter = 0
+    var waiters = WaiterQueue<CheckedContinuation<Bool, Never>>()
     var closed = false
 
     /// Takes a free slot: true if one was free, false if the pool is closed, nil to wait.
@@ -46,15 +45,9 @@ final class SlotPool: Sendable {
 
   func release() {
     let next: CheckedContinuation<Bool, Never>? = state.withLock { state in
-      guard state.firstWaiter < state.waiters.count else {
+      guard let waiter = state.waiters.popFirst() else {
         state.available += 1
         return nil
-      }
-      let waiter = state.waiters[state.firstWaiter]
-      state.firstWaiter += 1
-      if state.firstWaiter > 1024 && state.firstWaiter * 2 > state.waiters.count {
-        state.waiters.removeFirst(state.firstWaiter)
-        state.firstWaiter = 0
       }
       return waiter
     }
@@ -64,10 +57,7 @@ final class SlotPool: Sendable {
   func close() {
     let waiting: ArraySlice<CheckedContinuation<Bool, Never>> = state.withLock { state in
       state.closed = true
-      let rest = state.waiters[state.firstWaiter...]
-      state.waiters = []
-      state.firstWaiter = 0
-      return rest
+      return state.waiters.removeAll()
     }
     for waiter in waiting { waiter.resume(returning: false) }
   }

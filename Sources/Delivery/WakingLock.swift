@@ -10,8 +10,7 @@ final class WakingLock: Sendable {
 
   private struct State: ~Copyable {
     var held = false
-    var waiters: [UnsafeContinuation<Void, Never>] = []
-    var firstWaiter = 0
+    var waiters = WaiterQueue<UnsafeContinuation<Void, Never>>()
 
     mutating func take() -> Bool {
       if held { return false }
@@ -38,14 +37,7 @@ final class WakingLock: Sendable {
   func release() {
     let next: UnsafeContinuation<Void, Never>? = state.withLock { state in
       state.held = false
-      guard state.firstWaiter < state.waiters.count else { return nil }
-      let next = state.waiters[state.firstWaiter]
-      state.firstWaiter += 1
-      if state.firstWaiter == state.waiters.count {
-        state.waiters.removeAll(keepingCapacity: true)
-        state.firstWaiter = 0
-      }
-      return next
+      return state.waiters.popFirst()
     }
     next?.resume()
   }
