@@ -82,7 +82,7 @@ package struct JSONByteWriter: ~Copyable {
   /// Copies `length` bytes. Most runs here are short (keys, times, ids, joints), and a
   /// byte loop or a call to memmove costs more than a few word moves. No load straddles the
   /// two words of a small string's stack copy: a load across two earlier stores cannot be
-  /// forwarded from them and stalls (measured: a quarter of the writer's time).
+  /// forwarded from them and stalls (measured: a quarter of `stringBody`'s samples).
   @inline(__always) private static func copy(
     _ length: Int, from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>
   ) {
