@@ -6,11 +6,17 @@ extension CallCompletionNotification {
   /// The JSON body, compact unless `pretty`.
   package func jsonBytes(pretty: Bool = false) -> [UInt8] {
     var writer = JSONByteWriter(pretty: pretty, capacity: 2048 * max(1, details.count))
-    write(to: &writer)
+    var notification = self
+    notification.write(to: &writer)
     return writer.bytes
   }
 
-  package func write(to w: inout JSONByteWriter) {
+  /// Writes the JSON body; the notification is left as it was. Mutating for speed: the calls
+  /// and their transcripts are read in place, under exclusive access, so no string is
+  /// retained and released to be read. A call read through a shared borrow, even through the
+  /// array's buffer, is copied first, because the compiler cannot prove that the writer
+  /// leaves that memory alone. A run's writers own a fresh notification, so nothing is copied.
+  package mutating func write(to w: inout JSONByteWriter) {
     w.beginObject()
     w.member(.workflowID, workflowID)
     w.member(.workflowName, workflowName)
@@ -21,9 +27,7 @@ extension CallCompletionNotification {
     w.member(.sign, sign)
     w.key(.details)
     w.beginArray()
-    // Through the buffer: its subscript borrows the call in place, where Array's getter (and
-    // for-in) would copy it, retaining and releasing its ~25 strings.
-    details.withUnsafeBufferPointer { calls in
+    details.withUnsafeMutableBufferPointer { calls in
       for index in calls.indices {
         w.element()
         calls[index].write(to: &w)
@@ -35,7 +39,8 @@ extension CallCompletionNotification {
 }
 
 extension CallDetail {
-  func write(to w: inout JSONByteWriter) {
+  /// Mutating only to read in place (see the notification's `write`).
+  mutating func write(to w: inout JSONByteWriter) {
     let nulls = style.contains(.explicitNulls)
     w.beginObject()
     w.member(.id, id)
@@ -62,28 +67,13 @@ extension CallDetail {
     w.optionalString(.extraA, extraA, nulls)
     w.optionalString(.extraB, extraB, nulls)
     w.optionalString(.extraC, extraC, nulls)
-    if let asrResult {
+    if asrResult != nil {
       w.key(.asrResult)
       w.beginArray()
-      asrResult.withUnsafeBufferPointer { lines in
+      asrResult?.withUnsafeMutableBufferPointer { lines in
         for index in lines.indices {
           w.element()
-          if w.pretty {
-            w.beginObject()
-            w.member(.asrTime, lines[index].time)
-            w.member(.asrRobotText, lines[index].robottext)
-            w.member(.asrText, lines[index].text)
-            w.endObject()
-          } else {
-            // Transcripts are most of a payload's members: written in fewer, larger pieces.
-            w.raw("{", key: ContractField.asrTime.key, #"""#)
-            w.stringBody(lines[index].time)
-            w.raw(#"","#, key: ContractField.asrRobotText.key, #"""#)
-            w.stringBody(lines[index].robottext)
-            w.raw(#"","#, key: ContractField.asrText.key, #"""#)
-            w.stringBody(lines[index].text)
-            w.raw(#""}"#)
-          }
+          lines[index].write(to: &w)
         }
       }
       w.endArray()
@@ -92,26 +82,15 @@ extension CallDetail {
     }
     w.optionalInt(.ringTime, ringTime, nulls)
     w.optionalInt(.talkRound, talkRound, nulls)
-    if let redialCalls {
+    if redialCalls != nil {
       w.key(.redialCalls)
       w.beginArray()
-      for redial in redialCalls {
-        w.element()
-        w.beginObject()
-        w.member(.redialCallID, redial.callID)
-        w.member(.redialCallStartTime, redial.callStartTime)
-        w.key(.redialRingType)
-        if redial.ringType == .null && !style.contains(.ringTypeNullAsString) {
-          w.null()
-        } else {
-          w.string(redial.ringType.rawValue)
+      let nullAsString = style.contains(.ringTypeNullAsString)
+      redialCalls?.withUnsafeMutableBufferPointer { redials in
+        for index in redials.indices {
+          w.element()
+          redials[index].write(to: &w, ringTypeNullAsString: nullAsString)
         }
-        w.member(.redialRingTime, redial.ringTime)
-        w.member(.redialHangupType, redial.hangupType.rawValue)
-        w.member(.redialResultLabel, redial.resultLabel)
-        w.member(.redialCalleeNumber, redial.calleeNumber)
-        w.member(.redialCallerNumber, redial.callerNumber)
-        w.endObject()
       }
       w.endArray()
     } else if nulls {
@@ -127,6 +106,45 @@ extension CallDetail {
     w.member(.caseID, caseID)
     w.key(.variables)
     w.map(variables)
+    w.endObject()
+  }
+}
+
+extension AsrEntry {
+  /// Mutating only to read in place (see the notification's `write`).
+  fileprivate mutating func write(to w: inout JSONByteWriter) {
+    if w.pretty {
+      w.beginObject()
+      w.member(.asrTime, time)
+      w.member(.asrRobotText, robottext)
+      w.member(.asrText, text)
+      w.endObject()
+    } else {
+      // Transcripts are most of a payload's members: written in fewer, larger pieces.
+      w.raw("{", key: ContractField.asrTime.key, #"""#)
+      w.stringBody(time)
+      w.raw(#"","#, key: ContractField.asrRobotText.key, #"""#)
+      w.stringBody(robottext)
+      w.raw(#"","#, key: ContractField.asrText.key, #"""#)
+      w.stringBody(text)
+      w.raw(#""}"#)
+    }
+  }
+}
+
+extension RedialCall {
+  /// Mutating only to read in place (see the notification's `write`).
+  fileprivate mutating func write(to w: inout JSONByteWriter, ringTypeNullAsString: Bool) {
+    w.beginObject()
+    w.member(.redialCallID, callID)
+    w.member(.redialCallStartTime, callStartTime)
+    w.key(.redialRingType)
+    if ringType == .null && !ringTypeNullAsString { w.null() } else { w.string(ringType.rawValue) }
+    w.member(.redialRingTime, ringTime)
+    w.member(.redialHangupType, hangupType.rawValue)
+    w.member(.redialResultLabel, resultLabel)
+    w.member(.redialCalleeNumber, calleeNumber)
+    w.member(.redialCallerNumber, callerNumber)
     w.endObject()
   }
 }

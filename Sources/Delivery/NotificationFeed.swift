@@ -63,12 +63,14 @@ final class NotificationFeed: NotificationSource {
       }
     }
     let taken: Taken?
-    switch given {
+    switch consume given {
     case .taken(let item): taken = item
     case .lead: taken = await lead(lane)
     case .ended, nil: taken = nil
     }
-    guard let (item, firstSendTime) = taken else { return nil }
+    // Moved (`given` and `taken` consumed) into a `var`: writing reads the notification in
+    // place (`write` says why), and while another binding held it, its calls were copied first.
+    guard case (var item, let firstSendTime)? = consume taken else { return nil }
     // Counted outside the feed's lock: the ledger's own lock would lengthen the time the
     // other lanes wait for the sequence.
     recorder.notificationGenerated()

@@ -43,6 +43,9 @@ struct Contact: Sendable {
     self.calleeNumber = calleeNumber
   }
 
+  /// A placeholder left where a contact was moved out (empty strings allocate nothing).
+  static var vacant: Contact { Contact(number: 0, caseID: "", name: "", gender: "", calleeNumber: "") }
+
   var comments: String? { uploaded?.record.comments }
   var extraA: String? { uploaded?.record.extraA }
   var extraB: String? { uploaded?.record.extraB }

@@ -59,10 +59,14 @@ package struct NotificationGenerator: Sequence, Sendable {
       startDueWorkflows()
       guard let head = ready.popMin() else { return nil }
       let started = active[head.workflow]!
-      var notification = started.next
-      if let following = started.batcher.nextBatch() {
-        started.next = following.notification
-        ready.push(Ready(sendTime: following.sendTime, workflow: head.workflow))
+      // Swapped out, not copied: a copy would share the calls, and setting their ids below
+      // would then copy every call.
+      var notification = CallCompletionNotification(
+        workflowID: "", workflowName: "", nodetaskID: "", nodetaskName: "", taskID: "", taskName: "", sign: "", details: [])
+      swap(&notification, &started.next)
+      if let (sendTime, following) = started.batcher.nextBatch() {
+        started.next = consume following
+        ready.push(Ready(sendTime: sendTime, workflow: head.workflow))
       } else {
         active[head.workflow] = nil
       }
@@ -71,7 +75,8 @@ package struct NotificationGenerator: Sequence, Sendable {
         notification.details[index].id = nextID
         nextID += 1
       }
-      return GeneratedNotification(number: emitted, workflow: head.workflow, sendTime: head.sendTime, notification: notification)
+      return GeneratedNotification(
+        number: emitted, workflow: head.workflow, sendTime: head.sendTime, notification: consume notification)
     }
 
     /// Starts every workflow that could send before the earliest pending notification; a
@@ -83,9 +88,9 @@ package struct NotificationGenerator: Sequence, Sendable {
         let start = model.scenario.startTime + Int64(Double(nextWorkflow) * model.dialer.workflowStagger.seconds)
         if let earliest = ready.min, start > earliest.sendTime { return }
         var batcher = WorkflowBatcher(index: nextWorkflow, model: model)
-        if let first = batcher.nextBatch() {
-          ready.push(Ready(sendTime: first.sendTime, workflow: nextWorkflow))
-          active[nextWorkflow] = StartedWorkflow(batcher: batcher, next: first.notification)
+        if let (sendTime, first) = batcher.nextBatch() {
+          ready.push(Ready(sendTime: sendTime, workflow: nextWorkflow))
+          active[nextWorkflow] = StartedWorkflow(batcher: batcher, next: consume first)
         }
         nextWorkflow += 1
       }

@@ -27,10 +27,11 @@ struct WorkflowBatcher {
   /// The next notification of this workflow and its send time (its latest `CallEndTime`),
   /// or nil when the workflow is done.
   mutating func nextBatch() -> (sendTime: Int64, notification: CallCompletionNotification)? {
-    guard let first = lookahead ?? dialer.nextFinished() else { return nil }
-    lookahead = nil
+    guard let first = lookahead.take() ?? dialer.nextFinished() else { return nil }
     var details: [CallDetail] = []
-    details.reserveCapacity(min(maxBatch, 8))
+    // Room for two calls: three notifications in four carry at most two, and two calls stay
+    // under the allocator's large-chunk size (1 KiB), whose path costs more per allocation.
+    details.reserveCapacity(min(maxBatch, 2))
     details.append(builder.detail(for: first, rng: &rng))
     var lastEnd = first.last.ended
     let closes = Double(first.last.ended) + window

@@ -32,6 +32,14 @@ struct WorkflowDialer {
   private struct Slot {
     var contact: Contact
     var dial: Dial?
+
+    /// Moves the contact out, leaving a vacant one: `slot.contact` of a slot about to go
+    /// copies the contact (its strings retained) and then destroys the original.
+    mutating func takeContact() -> Contact {
+      var taken = Contact.vacant
+      swap(&taken, &contact)
+      return taken
+    }
   }
 
   private struct SlotKey: Comparable {
@@ -83,16 +91,16 @@ struct WorkflowDialer {
         let ready = dial.ended + model.redialInterval
         waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(consume ended)))
       } else {
-        finished = FinishedContact(contact: (consume ended).contact, last: dial)
+        finished = FinishedContact(contact: ended.takeContact(), last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
       if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
-        startDial(of: take(due.slot).contact, at: free)
+        startDial(of: takeContact(due.slot), at: free)
       } else if hasNextContact() {
         startDial(of: newContact(), at: free)
       } else if let later = waitingRedials.popMin() {
-        startDial(of: take(later.slot).contact, at: later.time)
+        startDial(of: takeContact(later.slot), at: later.time)
       }
       if let finished { return finished }
     }
@@ -117,6 +125,14 @@ struct WorkflowDialer {
   private mutating func take(_ slot: Int) -> Slot {
     freeSlots.append(slot)
     return slots[slot].take()!
+  }
+
+  /// Moves a waiting contact out and frees its slot.
+  private mutating func takeContact(_ slot: Int) -> Contact {
+    freeSlots.append(slot)
+    let contact = slots[slot]!.takeContact()
+    slots[slot] = nil
+    return contact
   }
 
   private func needsRedial(_ contact: Contact, after dial: Dial) -> Bool {

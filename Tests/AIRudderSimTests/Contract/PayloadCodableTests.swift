@@ -8,6 +8,7 @@ import Testing
 @testable import Receiver
 @testable import Reporting
 @testable import Scenario
+@testable import Support
 
 @Suite struct PayloadCodableTests {
   /// The seed page's example body decodes into the contract types with every field in place.
@@ -58,6 +59,26 @@ import Testing
       let fromWriter = try #require(try JSONSerialization.jsonObject(with: bytes) as? NSDictionary)
       #expect(fromEncoder == fromWriter)
       #expect(Data(item.notification.jsonBytes(pretty: true)).count > bytes.count)
+    }
+  }
+
+  /// `write(to:)` is mutating only to read the calls in place: it leaves the notification,
+  /// and a copy sharing its calls, equal to an independent twin (the same seed's notification
+  /// from a second generator), and writes what `jsonBytes` writes, every time.
+  @Test(arguments: ["collection.json", "edge-cases.json"])
+  func writingInPlaceChangesNothing(file: String) throws {
+    let scenario = try ScenarioLoader.load(path: RepositoryPath.scenario(file))
+    var writer = JSONByteWriter()
+    for (item, twin) in zip(NotificationGenerator(scenario: scenario, limit: 200), NotificationGenerator(scenario: scenario)) {
+      let shared = item.notification
+      var written = item.notification
+      for _ in 0..<2 {
+        writer.reset()
+        written.write(to: &writer)
+        #expect(writer.bytes == twin.notification.jsonBytes())
+      }
+      #expect(written == twin.notification)
+      #expect(shared == twin.notification)
     }
   }
 
