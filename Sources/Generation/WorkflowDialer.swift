@@ -79,37 +79,35 @@ struct WorkflowDialer {
     }
   }
 
-  /// The next contact whose round is over, or nil when the list is done.
+  /// The next contact whose round is over, or nil when the list is done. A contact that
+  /// waits for a redial stays in its slot, and its redial is placed there: moving slots in
+  /// and out cost a dozen struct copies per call.
   mutating func nextFinished() -> FinishedContact? {
-    while var ended = popEnded() {
-      let dial = ended.dial.take()!
-      let redials = needsRedial(ended.contact, after: dial)
+    while let ended = inProgress.popMin() {
+      let slot = ended.slot
+      let dial = slots[slot]!.dial.take()!
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
-      if redials {
-        ended.contact.earlierDials.append(dial)
+      let earlierDials = slots[slot]!.contact.earlierDials.count
+      if needsRedial(earlierDials: earlierDials, after: dial) {
         let ready = dial.ended + model.redialInterval
-        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: store(consume ended)))
+        slots[slot]!.contact.earlierDials.append(dial)
+        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: slot))
       } else {
-        finished = FinishedContact(contact: ended.takeContact(), last: dial)
+        finished = FinishedContact(contact: takeContact(slot), last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
       if let due = waitingRedials.min, due.time <= free {
         _ = waitingRedials.popMin()
-        startDial(of: takeContact(due.slot), at: free)
+        redial(in: due.slot, at: free)
       } else if hasNextContact() {
         startDial(of: newContact(), at: free)
       } else if let later = waitingRedials.popMin() {
-        startDial(of: takeContact(later.slot), at: later.time)
+        redial(in: later.slot, at: later.time)
       }
       if let finished { return finished }
     }
     return nil
-  }
-
-  private mutating func popEnded() -> Slot? {
-    guard let next = inProgress.popMin() else { return nil }
-    return take(next.slot)
   }
 
   private mutating func store(_ entry: consuming Slot) -> Int {
@@ -121,13 +119,7 @@ struct WorkflowDialer {
     return slots.count - 1
   }
 
-  /// Moves the entry out (no copy of its strings) and frees the slot.
-  private mutating func take(_ slot: Int) -> Slot {
-    freeSlots.append(slot)
-    return slots[slot].take()!
-  }
-
-  /// Moves a waiting contact out and frees its slot.
+  /// Moves a finished contact out and frees its slot.
   private mutating func takeContact(_ slot: Int) -> Contact {
     freeSlots.append(slot)
     let contact = slots[slot]!.takeContact()
@@ -135,8 +127,8 @@ struct WorkflowDialer {
     return contact
   }
 
-  private func needsRedial(_ contact: Contact, after dial: Dial) -> Bool {
-    guard dial.status == .finished, contact.earlierDials.count + 1 < model.redialLimit else { return false }
+  private func needsRedial(earlierDials: Int, after dial: Dial) -> Bool {
+    guard dial.status == .finished, earlierDials + 1 < model.redialLimit else { return false }
     guard let label = dial.label else { return true }
     return model.redialsAfterLabel[label]
   }
@@ -178,8 +170,23 @@ struct WorkflowDialer {
     return contact
   }
 
-  /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
+  /// A new contact's first dial, in a free slot.
   private mutating func startDial(of contact: consuming Contact, at placed: Int64) {
+    let dial = placeDial(at: placed)
+    let ended = dial.ended
+    inProgress.push(SlotKey(time: ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: consume dial))))
+  }
+
+  /// The next dial of the contact waiting in `slot`, placed where it waits.
+  private mutating func redial(in slot: Int, at placed: Int64) {
+    let dial = placeDial(at: placed)
+    let ended = dial.ended
+    slots[slot]!.dial = consume dial
+    inProgress.push(SlotKey(time: ended, order: dialsPlaced, slot: slot))
+  }
+
+  /// Draws the dial's outcome now, so its end time is known and it can wait in the heap.
+  private mutating func placeDial(at placed: Int64) -> Dial {
     let unique = (UInt64(index) << 40) | dialsPlaced
     dialsPlaced += 1
     let callID = HexID.unique(unique ^ callIDSalt, using: &rng)
@@ -221,6 +228,6 @@ struct WorkflowDialer {
     dial.placed = start
     dial.ended = start + Int64(duration)
     if dial.label != nil { dial.answered = start + Int64(dial.ringTime) }
-    inProgress.push(SlotKey(time: dial.ended, order: dialsPlaced, slot: store(Slot(contact: contact, dial: consume dial))))
+    return dial
   }
 }
