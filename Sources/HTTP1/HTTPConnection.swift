@@ -69,7 +69,7 @@ final class HTTPConnection {
   func carry(_ request: HTTPConnectionLoop.Request) {
     self.request = request
     written = 0
-    reader = HTTPResponseReader()
+    reader.reset()
   }
 
   /// Gives the request back (it ended, or goes elsewhere).

@@ -54,6 +54,18 @@ struct HTTPResponseReader {
     self.bodyPrefixLimit = bodyPrefixLimit
   }
 
+  /// Ready for the next response on the connection; the buffers keep their storage, so a
+  /// response costs no allocation.
+  mutating func reset() {
+    phase = .head
+    pending.removeAll(keepingCapacity: true)
+    status = 0
+    keepAlive = true
+    receivedAny = false
+    keepAliveTimeout = nil
+    bodyPrefix.removeAll(keepingCapacity: true)
+  }
+
   /// Keeps body bytes while fewer than `bodyPrefixLimit` are kept.
   @inline(__always) private mutating func keep(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
     guard bodyPrefix.count < bodyPrefixLimit, !range.isEmpty else { return }
@@ -76,16 +88,18 @@ struct HTTPResponseReader {
           return pending.count > Self.headLimit ? .malformed("response head over \(Self.headLimit) bytes") : .needMore
         }
         guard end - 4 <= Self.headLimit else { return .malformed("response head over \(Self.headLimit) bytes") }
-        let rest = Array(pending[end...])
+        // What follows the head came in these bytes (the blank line's last byte did), so it is
+        // read from them, not copied out of `pending`.
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - (pending.count - end))...])
         if let problem = startBody(head: pending[..<(end - 4)]) { return .malformed(problem) }
         pending.removeAll(keepingCapacity: true)
         if phase == .head {
           // An interim 1xx answer: the real one follows.
           if rest.isEmpty { return .needMore }
-          return rest.withUnsafeBytes { consume($0) }
+          return consume(rest)
         }
         if phase == .done { return finish(extraBytes: !rest.isEmpty) }
-        if !rest.isEmpty { return rest.withUnsafeBytes { consume($0) } }
+        if !rest.isEmpty { return consume(rest) }
         return .needMore
       case .fixed(let remaining):
         let take = min(remaining, bytes.count - index)
@@ -183,10 +197,12 @@ struct HTTPResponseReader {
         if let earlier = contentLength, earlier != length { return "conflicting Content-Length headers" }
         contentLength = length
       } else if Self.equalsLowercase(name, Self.transferEncoding) {
-        chunked = Self.tokens(value).last.map { Self.equalsLowercase($0, Self.chunked) } ?? false
+        var last: ArraySlice<UInt8>?
+        Self.forEachToken(value) { last = $0 }
+        chunked = last.map { Self.equalsLowercase($0, Self.chunked) } ?? false
         otherCoding = !chunked
       } else if Self.equalsLowercase(name, Self.connection) {
-        for token in Self.tokens(value) {
+        Self.forEachToken(value) { token in
           if Self.equalsLowercase(token, Self.close) { sawClose = true }
           if Self.equalsLowercase(token, Self.keepAliveToken) { sawKeepAlive = true }
         }
@@ -232,15 +248,16 @@ struct HTTPResponseReader {
 
   /// `timeout=N` from a `Keep-Alive` value such as `timeout=5, max=100` (a quoted N too).
   private static func keepAliveTimeout(_ value: ArraySlice<UInt8>) -> Int? {
-    for parameter in tokens(value) {
-      guard let equals = parameter.firstIndex(of: 61), equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter) else {
-        continue
-      }
+    var timeout: Int??
+    forEachToken(value) { parameter in
+      guard timeout == nil, let equals = parameter.firstIndex(of: 61),
+        equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter)
+      else { return }
       var number = trimmed(parameter[(equals + 1)...])
       if number.count >= 2, number.first == 34, number.last == 34 { number = number.dropFirst().dropLast() }
-      return decimal(number)
+      timeout = decimal(number)
     }
-    return nil
+    return timeout ?? nil
   }
 
   /// ASCII case-insensitive comparison with a lowercase name.
@@ -256,9 +273,15 @@ struct HTTPResponseReader {
     return slice
   }
 
-  /// A comma-separated header value's elements, trimmed.
-  private static func tokens(_ value: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-    value.split(separator: 44).map { trimmed($0) }
+  /// Each element of a comma-separated header value, trimmed, as `split` gives them (empty
+  /// ones between two commas left out), without an array: this runs for every response.
+  private static func forEachToken(_ value: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) {
+    var start = value.startIndex
+    while start < value.endIndex {
+      let end = value[start...].firstIndex(of: 44) ?? value.endIndex
+      if start < end { body(trimmed(value[start..<end])) }
+      start = end + 1
+    }
   }
 
   /// A non-negative decimal of at most 18 digits, nil otherwise.

@@ -60,6 +60,33 @@ import Testing
     #expect(Self.read(response.0, split: split) == response.1)
   }
 
+  /// One reader, reset between responses as a kept-alive connection does, gives every
+  /// response the step and keep-alive timeout a fresh reader gives, whatever came before it
+  /// (a timeout, a close, a chunked body, a malformed head, a response cut short).
+  @Test(arguments: [Int.max, 7, 1])
+  func aResetReaderReadsLikeANewOne(split: Int) {
+    let timed = (
+      "HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 2\r\n\r\n{}",
+      Step.complete(status: 200, reusable: true)
+    )
+    var reused = HTTPResponseReader()
+    for (text, expected) in [timed] + Self.responses + [timed] + Self.responses.reversed() {
+      reused.reset()
+      var fresh = HTTPResponseReader()
+      let bytes = Array(text.utf8)
+      var steps: (Step, Step) = (.needMore, .needMore)
+      var start = 0
+      while start < bytes.count && steps.0 == .needMore {
+        let end = min(bytes.count, start + split)
+        steps = bytes[start..<end].withUnsafeBytes { (reused.consume($0), fresh.consume($0)) }
+        start = end
+      }
+      #expect(steps.0 == expected)
+      #expect(steps.1 == expected)
+      #expect(reused.keepAliveTimeout == fresh.keepAliveTimeout)
+    }
+  }
+
   static let closes: [(String, Step)] = [
     ("", .closed(midResponse: false)),
     ("HTTP/1.1 200 OK\r\nContent-Le", .closed(midResponse: true)),
