@@ -41,20 +41,21 @@ final class FeedLane: Sendable {
       return nil
     }
 
-    /// The leader's batch, in sequence order: the first for the leader, the next for the
-    /// waiters in the order they came, the rest stashed. Waiters left over get the lead (the
-    /// first of them) or, at the end, the end.
+    /// The rest of the leader's batch, reversed (next last): the next for the waiters in the
+    /// order they came, the rest stashed. Waiters left over get the lead (the first of them)
+    /// or, at the end, the end. Each is moved out, not copied: a copy retains every string of
+    /// the envelope.
     mutating func handOut(
-      _ batch: [NotificationFeed.Taken], ended sequenceEnded: Bool
-    ) -> (mine: NotificationFeed.Taken?, resumes: [(UnsafeContinuation<Turn, Never>, Turn)]) {
+      _ rest: inout [NotificationFeed.Taken], ended sequenceEnded: Bool
+    ) -> [(UnsafeContinuation<Turn, Never>, Turn)] {
       if sequenceEnded { ended = true }
       var resumes: [(UnsafeContinuation<Turn, Never>, Turn)] = []
-      var next = 1
-      while next < batch.count, let waiter = waiters.popFirst() {
-        resumes.append((waiter, .taken(batch[next])))
-        next += 1
+      while !rest.isEmpty, let waiter = waiters.popFirst() {
+        resumes.append((waiter, .taken(rest.removeLast())))
       }
-      if next < batch.count { stashed = batch[next...].reversed() }
+      // The stash is empty while a leader leads (the lead goes only to a worker that found
+      // it empty), so this hands it the rest whole.
+      if !rest.isEmpty { swap(&stashed, &rest) }
       if ended {
         for waiter in waiters.removeAll() { resumes.append((waiter, .ended)) }
         leading = false
@@ -64,7 +65,7 @@ final class FeedLane: Sendable {
       } else {
         leading = false
       }
-      return (batch.first, resumes)
+      return resumes
     }
   }
 }

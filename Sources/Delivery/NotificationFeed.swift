@@ -87,9 +87,13 @@ final class NotificationFeed: NotificationSource {
   private func lead(_ lane: FeedLane) async -> Taken? {
     await turn.acquire()
     let wanted = lane.state.withLock { min(Self.mostAtOnce, max(fewestAtOnce, 1 + $0.waiting)) }
-    let batch = source.withLock { source in Self.take(wanted, from: &source, shard: shard) }
+    var batch = source.withLock { source in Self.take(wanted, from: &source, shard: shard) }
     turn.release()
-    let (mine, resumes) = lane.state.withLock { $0.handOut(batch, ended: batch.count < wanted) }
+    let ended = batch.count < wanted
+    // Reversed in place (moves), so that each notification leaves the batch by a move.
+    batch.withUnsafeMutableBufferPointer { $0.reverse() }
+    let mine = batch.popLast()
+    let resumes = lane.state.withLock { $0.handOut(&batch, ended: ended) }
     for (continuation, given) in resumes { continuation.resume(returning: given) }
     return mine
   }
