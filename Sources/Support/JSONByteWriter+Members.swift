@@ -1,9 +1,11 @@
 /// A member in one call (`"name":value`), so that a hand-written writer reads as a list of
 /// members, one a line.
 extension JSONByteWriter {
+  /// The value's quotes written around `stringBody` here: one call a member, not three.
   @inline(__always) package mutating func member(_ name: StaticString, _ value: String) {
-    key(name)
-    string(value)
+    key(name, openingString: true)
+    stringBody(value)
+    append(UInt8(ascii: "\""))
   }
 
   @inline(__always) package mutating func member(_ name: StaticString, _ value: Int) {

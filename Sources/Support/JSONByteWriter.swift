@@ -152,8 +152,9 @@ package struct JSONByteWriter: ~Copyable {
     separate()
   }
 
-  /// Starts a member whose key is a literal of the contract (no escaping needed).
-  @inline(__always) package mutating func key(_ key: StaticString) {
+  /// Starts a member whose key is a literal of the contract (no escaping needed); with
+  /// `openingString`, also the opening quote of its string value, in the same step.
+  @inline(__always) package mutating func key(_ key: StaticString, openingString: Bool = false) {
     separate()
     let length = key.utf8CodeUnitCount
     reserve(length &+ 4)
@@ -164,6 +165,7 @@ package struct JSONByteWriter: ~Copyable {
     base[count &+ 1] = UInt8(ascii: ":")
     count &+= 2
     if pretty { put(UInt8(ascii: " ")) }
+    if openingString { put(UInt8(ascii: "\"")) }
   }
 
   /// Appends literal JSON text as it is (the caller keeps it valid).
