@@ -27,8 +27,9 @@ enum ChildRun {
     let name = UUID().uuidString
     let out = folder.appendingPathComponent("\(name).out")
     let err = folder.appendingPathComponent("\(name).err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    for file in [out, err] where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+    }
     let outHandle = try FileHandle(forWritingTo: out)
     let errHandle = try FileHandle(forWritingTo: err)
     defer {
