@@ -1,3 +1,4 @@
+import Support
 import Synchronization
 
 /// One lane of `NotificationFeed`: the notifications its leader took ahead, and the workers
@@ -17,7 +18,7 @@ final class FeedLane: Sendable {
   struct State: ~Copyable {
     /// Taken ahead, next last.
     var stashed: [NotificationFeed.Taken] = []
-    var waiters = WaiterQueue<UnsafeContinuation<Turn, Never>>()
+    var waiters = FIFOQueue<UnsafeContinuation<Turn, Never>>()
     var leading = false
     var ended = false
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP1
+import Support
 import Synchronization
 
 /// The concurrency limit: at most `capacity` attempts in flight. A notification waiting for
@@ -11,7 +12,7 @@ final class SlotPool: Sendable {
 
   private struct State {
     var available: Int
-    var waiters = WaiterQueue<CheckedContinuation<Bool, Never>>()
+    var waiters = FIFOQueue<CheckedContinuation<Bool, Never>>()
     var closed = false
 
     /// Takes a free slot: true if one was free, false if the pool is closed, nil to wait.

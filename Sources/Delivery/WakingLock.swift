@@ -1,3 +1,4 @@
+import Support
 import Synchronization
 
 /// An async lock for tasks on connection loops: a task that finds it held suspends (its
@@ -10,7 +11,7 @@ final class WakingLock: Sendable {
 
   private struct State: ~Copyable {
     var held = false
-    var waiters = WaiterQueue<UnsafeContinuation<Void, Never>>()
+    var waiters = FIFOQueue<UnsafeContinuation<Void, Never>>()
 
     mutating func take() -> Bool {
       if held { return false }

@@ -1,5 +1,5 @@
-/// A binary min-heap: the dialer's calls in progress by end time, redials by ready time,
-/// and workflows by next send time.
+/// A binary min-heap: the dialer's calls in progress by end time, and workflows by next
+/// send time.
 struct MinHeap<Element: Comparable> {
   private(set) var elements: [Element] = []
 

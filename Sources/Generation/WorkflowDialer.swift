@@ -18,10 +18,13 @@ struct WorkflowDialer {
   /// The uploaded row `hasNextContact()` read ahead.
   private var nextRecord: ContactRecord?
   private var dialsPlaced: UInt64 = 0
-  /// Calls in progress by end time, and redials by ready time. The heaps hold small keys; the
+  /// Calls in progress by end time. The heap and the queue below hold small keys; the
   /// contacts and dials stay put in `slots`, so sifting moves no strings or arrays.
   private var inProgress = MinHeap<SlotKey>()
-  private var waitingRedials = MinHeap<SlotKey>()
+  /// Redials in ready order, first in first out: a redial is ready a fixed interval after its
+  /// dial ended, and ended dials come out of `inProgress` in time order, so each joins behind
+  /// every one before it (the order a heap gave, without its sifting through thousands).
+  private var waitingRedials = FIFOQueue<SlotKey>()
   private var slots: [Slot?] = []
   private var freeSlots: [Int] = []
   private var callerNumbers: [String]
@@ -92,17 +95,18 @@ struct WorkflowDialer {
       if needsRedial(earlierDials: earlierDials, after: dial) {
         let ready = dial.ended + model.redialInterval
         slots[slot]!.contact.earlierDials.append(dial)
-        waitingRedials.push(SlotKey(time: ready, order: dialsPlaced, slot: slot))
+        assert(waitingRedials.last.map { $0 < SlotKey(time: ready, order: dialsPlaced, slot: slot) } ?? true)
+        waitingRedials.append(SlotKey(time: ready, order: dialsPlaced, slot: slot))
       } else {
         finished = FinishedContact(contact: takeContact(slot), last: dial)
       }
       // The freed line takes a due redial first, then a new contact, then waits for a redial.
-      if let due = waitingRedials.min, due.time <= free {
-        _ = waitingRedials.popMin()
+      if let due = waitingRedials.first, due.time <= free {
+        _ = waitingRedials.popFirst()
         redial(in: due.slot, at: free)
       } else if hasNextContact() {
         startDial(of: newContact(), at: free)
-      } else if let later = waitingRedials.popMin() {
+      } else if let later = waitingRedials.popFirst() {
         redial(in: later.slot, at: later.time)
       }
       if let finished { return finished }

@@ -3,30 +3,8 @@ import Testing
 
 @testable import Delivery
 
-/// The waiting tasks' queue (slot pool, feed lanes, waking lock) and the lock built on it.
-@Suite struct WaiterQueueTests {
-  /// First in, first out, past the point where the queue compacts its storage (over 1,024
-  /// taken and more than half of what it holds), with waiters still added between takes;
-  /// `removeAll` gives the rest in order.
-  @Test(arguments: [1, 5, 1_500, 5_000])
-  func firstComeFirstServed(count: Int) {
-    var queue = WaiterQueue<Int>()
-    for value in 0..<count { queue.append(value) }
-    var added = count
-    var expected = 0
-    while expected < count {
-      #expect(queue.popFirst() == expected)
-      expected += 1
-      if expected % 4 == 0 {
-        queue.append(added)
-        added += 1
-      }
-    }
-    #expect(queue.count == added - expected)
-    #expect(Array(queue.removeAll()) == Array(expected..<added))
-    #expect(queue.isEmpty && queue.popFirst() == nil)
-  }
-
+/// The async lock the feed's lane leaders wait on.
+@Suite struct WakingLockTests {
   /// Tasks that wait for the lock (suspended, woken by each release) never hold it two at a
   /// time, and every one gets it.
   @Test func wakingLockExcludesAndServesEveryTask() async {
