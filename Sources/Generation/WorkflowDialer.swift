@@ -91,6 +91,8 @@ struct WorkflowDialer {
       let dial = slots[slot]!.dial.take()!
       let free = dial.ended + model.wrapUp
       var finished: FinishedContact?
+      // In a local: read from `slots` in the call's arguments, it made the compiler copy the
+      // whole dialer for the call.
       let earlierDials = slots[slot]!.contact.earlierDials.count
       if needsRedial(earlierDials: earlierDials, after: dial) {
         let ready = dial.ended + model.redialInterval

@@ -248,16 +248,18 @@ struct HTTPResponseReader {
 
   /// `timeout=N` from a `Keep-Alive` value such as `timeout=5, max=100` (a quoted N too).
   private static func keepAliveTimeout(_ value: ArraySlice<UInt8>) -> Int? {
-    var timeout: Int??
+    // The first `timeout` parameter decides, even when its value is not a number.
+    var found = false
+    var timeout: Int?
     forEachToken(value) { parameter in
-      guard timeout == nil, let equals = parameter.firstIndex(of: 61),
-        equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter)
+      guard !found, let equals = parameter.firstIndex(of: 61), equalsLowercase(trimmed(parameter[..<equals]), timeoutParameter)
       else { return }
+      found = true
       var number = trimmed(parameter[(equals + 1)...])
       if number.count >= 2, number.first == 34, number.last == 34 { number = number.dropFirst().dropLast() }
       timeout = decimal(number)
     }
-    return timeout ?? nil
+    return timeout
   }
 
   /// ASCII case-insensitive comparison with a lowercase name.
