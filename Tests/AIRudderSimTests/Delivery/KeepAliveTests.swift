@@ -209,6 +209,9 @@ import Testing
       ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=\"2\"\r\nContent-Length: 0\r\n\r\n", 2),
       ("HTTP/1.1 200 OK\r\nKeep-Alive: max=100\r\nContent-Length: 0\r\n\r\n", nil),
       ("HTTP/1.1 200 OK\r\nKeep-Alive: timeout=soon\r\nContent-Length: 0\r\n\r\n", nil),
+      // The first timeout parameter decides, even when it is not a number; empty elements skipped.
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: ,timeout=x, timeout=5\r\nContent-Length: 0\r\n\r\n", nil),
+      ("HTTP/1.1 200 OK\r\nKeep-Alive: ,, max=3 ,timeout=7,\r\nContent-Length: 0\r\n\r\n", 7),
       ("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
       ("HTTP/1.1 100 Continue\r\nKeep-Alive: timeout=1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", nil),
     ] as [(String, Int?)])

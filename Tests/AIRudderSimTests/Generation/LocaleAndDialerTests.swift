@@ -53,6 +53,28 @@ import Testing
     #expect(days.count >= 2, "the run spans several local days")
   }
 
+  /// Redials wait first in, first out (`WorkflowDialer.waitingRedials`), which is their ready
+  /// order only while ended dials leave the dialer in time order; debug builds assert it at
+  /// every redial. Short intervals, a long wrap-up and a one-hour calling window (dials pushed
+  /// to the next morning) put thousands of redials through that check, and each contact's
+  /// dials still come in time order.
+  @Test(arguments: [
+    #"{ contactsPerWorkflow: 2000, dialer: { lines: 4, redialInterval: "1m", redialLimit: 3, wrapUp: "20s", callingHours: { from: "09:00", to: "10:00" } } }"#,
+    #"{ workflows: 3, contactsPerWorkflow: 800, dialer: { lines: 7, redialInterval: "30s", redialLimit: 4, connectRate: 0.1 } }"#,
+  ])
+  func redialsComeInReadyOrder(json: String) throws {
+    let calls = Self.generate(try scenario(json), calls: 3000)
+    var redialled = 0
+    for call in calls where call.callTimes > 1 {
+      redialled += 1
+      let starts = try (call.redialCalls ?? []).map { redial in
+        try #require(UTCTime.parseISO8601(redial.callStartTime.replacingOccurrences(of: " ", with: "T") + "Z"))
+      }
+      #expect(starts == starts.sorted(), "dials of \(call.caseID) out of order: \(starts)")
+    }
+    #expect(redialled >= 500, "only \(redialled) redialled contacts")
+  }
+
   /// National significant numbers, as E.164 gives them, written out here per country: a new
   /// country in `CountryData.all` fails this test until its lengths are added.
   static let nationalLengths: [String: (code: String, mobile: Int, landline: Int)] = [

@@ -42,6 +42,10 @@ import Testing
     ("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: false)),
     ("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: false)),
     ("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\n{}", .complete(status: 200, reusable: true)),
+    // Comma-separated values: `close` anywhere closes; the last coding decides chunked.
+    ("HTTP/1.1 200 OK\r\nConnection: keep-alive, close\r\nContent-Length: 0\r\n\r\n", .complete(status: 200, reusable: false)),
+    ("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", .complete(status: 200, reusable: true)),
+    ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked,\r\n\r\n0\r\n\r\n", .complete(status: 200, reusable: true)),
     ("hello", .needMore),
     ("SSH-2.0-OpenSSH_9.2\r\n\r\n", .malformed("not an HTTP/1.x status line")),
     ("HTTP/1.1 2x0 OK\r\n\r\n", .malformed("not an HTTP/1.x status line")),
@@ -60,19 +64,22 @@ import Testing
     #expect(Self.read(response.0, split: split) == response.1)
   }
 
-  /// One reader, reset between responses as a kept-alive connection does, gives every
-  /// response the step and keep-alive timeout a fresh reader gives, whatever came before it
-  /// (a timeout, a close, a chunked body, a malformed head, a response cut short).
+  /// One reader, reset between responses as a kept-alive connection does, reads every
+  /// response as a fresh reader does, whatever came before it (a timeout, a close, a chunked
+  /// body, a malformed head, a response cut short): the same step, the same end-of-stream step
+  /// for the ones the server closes, keep-alive timeout, status and kept body bytes.
   @Test(arguments: [Int.max, 7, 1])
   func aResetReaderReadsLikeANewOne(split: Int) {
     let timed = (
       "HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 2\r\n\r\n{}",
       Step.complete(status: 200, reusable: true)
     )
-    var reused = HTTPResponseReader()
-    for (text, expected) in [timed] + Self.responses + [timed] + Self.responses.reversed() {
+    let opened = ([timed] + Self.responses).map { ($0.0, $0.1, false) }
+    let closed = Self.closes.map { ($0.0, $0.1, true) }
+    var reused = HTTPResponseReader(bodyPrefixLimit: 16)
+    for (text, expected, close) in opened + closed + opened.reversed() + closed.reversed() {
       reused.reset()
-      var fresh = HTTPResponseReader()
+      var fresh = HTTPResponseReader(bodyPrefixLimit: 16)
       let bytes = Array(text.utf8)
       var steps: (Step, Step) = (.needMore, .needMore)
       var start = 0
@@ -81,9 +88,12 @@ import Testing
         steps = bytes[start..<end].withUnsafeBytes { (reused.consume($0), fresh.consume($0)) }
         start = end
       }
-      #expect(steps.0 == expected)
+      if close && steps.0 == .needMore { steps = (reused.endOfStream(), fresh.endOfStream()) }
+      #expect(steps.0 == expected, "\(text.debugDescription)")
       #expect(steps.1 == expected)
       #expect(reused.keepAliveTimeout == fresh.keepAliveTimeout)
+      #expect(reused.statusRead == fresh.statusRead)
+      #expect(reused.bodyPrefix == fresh.bodyPrefix)
     }
   }
 
@@ -93,6 +103,8 @@ import Testing
     ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}", .closed(midResponse: true)),
     ("HTTP/1.1 200 OK\r\n\r\nbody until the server closes", .complete(status: 200, reusable: false)),
     ("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nbytes", .complete(status: 200, reusable: false)),
+    // An empty last element (between the last two commas, blank): not chunked, so until close.
+    ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, ,\r\n\r\n0\r\n\r\n", .complete(status: 200, reusable: false)),
   ]
 
   /// The server closing the connection: the end of a body framed by the close, otherwise a
