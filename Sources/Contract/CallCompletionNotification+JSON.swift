@@ -15,7 +15,9 @@ extension CallCompletionNotification {
   /// and their transcripts are read in place, under exclusive access, so no string is
   /// retained and released to be read. A call read through a shared borrow, even through the
   /// array's buffer, is copied first, because the compiler cannot prove that the writer
-  /// leaves that memory alone. A run's writers own a fresh notification, so nothing is copied.
+  /// leaves that memory alone. A run's writers own a fresh notification, so nothing is copied;
+  /// a notification whose calls another copy shares has them copied once (copy-on-write), as
+  /// `jsonBytes` does.
   package mutating func write(to w: inout JSONByteWriter) {
     w.beginObject()
     w.member(.workflowID, workflowID)

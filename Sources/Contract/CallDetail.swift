@@ -32,7 +32,8 @@ package struct CallDetail: Sendable, Hashable {
   package var eventLabel: OrderedStringMap?
   package var ringTime: Int?
   // The one-byte fields sit in `ringTime`'s padding: a call is then small enough that an
-  // array of two stays under glibc's 1 KiB large-chunk size (CallDetailLayoutTests).
+  // array of two stays under glibc's 1 KiB large-chunk size, whose path (when the thread's
+  // cache has no chunk to hand out) first merges the fast bins (CallDetailLayoutTests).
   package var status: CallStatus
   package var ringType: RingType
   package var hangupType: HangupType

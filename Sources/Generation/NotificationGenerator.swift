@@ -61,8 +61,7 @@ package struct NotificationGenerator: Sequence, Sendable {
       let started = active[head.workflow]!
       // Swapped out, not copied: a copy would share the calls, and setting their ids below
       // would then copy every call.
-      var notification = CallCompletionNotification(
-        workflowID: "", workflowName: "", nodetaskID: "", nodetaskName: "", taskID: "", taskName: "", sign: "", details: [])
+      var notification = CallCompletionNotification.vacant
       swap(&notification, &started.next)
       if let (sendTime, following) = started.batcher.nextBatch() {
         started.next = consume following
@@ -95,5 +94,12 @@ package struct NotificationGenerator: Sequence, Sendable {
         nextWorkflow += 1
       }
     }
+  }
+}
+
+extension CallCompletionNotification {
+  /// A placeholder left where a notification was moved out (empty strings allocate nothing).
+  fileprivate static var vacant: Self {
+    Self(workflowID: "", workflowName: "", nodetaskID: "", nodetaskName: "", taskID: "", taskName: "", sign: "", details: [])
   }
 }

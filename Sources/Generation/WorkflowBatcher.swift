@@ -29,8 +29,9 @@ struct WorkflowBatcher {
   mutating func nextBatch() -> (sendTime: Int64, notification: CallCompletionNotification)? {
     guard let first = lookahead.take() ?? dialer.nextFinished() else { return nil }
     var details: [CallDetail] = []
-    // Room for two calls: three notifications in four carry at most two, and two calls stay
-    // under the allocator's large-chunk size (1 KiB), whose path costs more per allocation.
+    // Room for two calls: three notifications in four of load.json carry at most two, and two
+    // calls stay under the allocator's large-chunk size (1 KiB; see CallDetail). A larger
+    // batch grows the array, which moves its calls without copying their strings.
     details.reserveCapacity(min(maxBatch, 2))
     details.append(builder.detail(for: first, rng: &rng))
     var lastEnd = first.last.ended

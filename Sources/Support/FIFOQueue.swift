@@ -2,8 +2,9 @@
 /// redials. A head index instead of `removeFirst`'s shift of every element behind it; the
 /// storage is reset when the queue drains and compacted once the head passes half of it.
 /// Public and inlinable, so that each target specializes it for its elements: called as a
-/// generic across modules, every call looked its type's metadata up at run time, and this
-/// toolchain does not make a `package` declaration's inlinable body available to other modules.
+/// generic from the other modules, every call looked its type's metadata up at run time (as
+/// measured once it moved here from Delivery), and this toolchain does not make a `package`
+/// declaration's inlinable body available to other modules.
 public struct FIFOQueue<Element> {
   @usableFromInline var elements: [Element]
   @usableFromInline var head: Int
