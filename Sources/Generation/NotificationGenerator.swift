@@ -34,7 +34,8 @@ package struct NotificationGenerator: Sequence, Sendable {
 
     private final class StartedWorkflow {
       var batcher: WorkflowBatcher
-      var next: CallCompletionNotification
+      /// Nil only while `next()` has it out.
+      var next: CallCompletionNotification?
       init(batcher: WorkflowBatcher, next: CallCompletionNotification) {
         self.batcher = batcher
         self.next = next
@@ -59,10 +60,9 @@ package struct NotificationGenerator: Sequence, Sendable {
       startDueWorkflows()
       guard let head = ready.popMin() else { return nil }
       let started = active[head.workflow]!
-      // Swapped out, not copied: a copy would share the calls, and setting their ids below
+      // Taken out, not copied: a copy would share the calls, and setting their ids below
       // would then copy every call.
-      var notification = CallCompletionNotification.vacant
-      swap(&notification, &started.next)
+      var notification = started.next.take()!
       if let (sendTime, following) = started.batcher.nextBatch() {
         started.next = consume following
         ready.push(Ready(sendTime: sendTime, workflow: head.workflow))
@@ -94,12 +94,5 @@ package struct NotificationGenerator: Sequence, Sendable {
         nextWorkflow += 1
       }
     }
-  }
-}
-
-extension CallCompletionNotification {
-  /// A placeholder left where a notification was moved out (empty strings allocate nothing).
-  fileprivate static var vacant: Self {
-    Self(workflowID: "", workflowName: "", nodetaskID: "", nodetaskName: "", taskID: "", taskName: "", sign: "", details: [])
   }
 }
